@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Tools the tests use besides Java and Maven, installed from Debian's packages and the npm registry when missing.
+# The Maven build runs this before the tests, so `mvn -B verify` works on a fresh machine of this kind. Chromium
+# comes from Debian (never a browser download); Playwright is only the driver (playwright-core).
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+need_apt=()
+command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# A CJK font, so screenshots of the Chinese pages are readable.
+[ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "test tools missing (${need_apt[*]}): install them with apt-get as root" >&2
+    exit 1
+  fi
+  echo "installing test tools: ${need_apt[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+browser="$here/engine/src/test/browser"
+if [ ! -d "$browser/node_modules/playwright-core" ]; then
+  (cd "$browser" && npm ci --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,185 @@
+package org.pingyi;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.List;
+import java.util.function.Consumer;
+import org.pingyi.auth.AdminTokens;
+import org.pingyi.config.EngineConfig;
+import org.pingyi.edition.Edition;
+import org.pingyi.edition.EditionLoader;
+import org.pingyi.edition.EditionSync;
+import org.pingyi.http.ApiVerticle;
+import org.pingyi.metrics.EngineMetrics;
+import org.pingyi.roster.RosterFiles;
+import org.pingyi.roster.RosterImporter;
+import org.pingyi.roster.RosterParse;
+import org.pingyi.store.Backends;
+import org.pingyi.store.FreePort;
+import org.pingyi.store.Migrations;
+import org.pingyi.store.RedisStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running engine: its servers, schema, edition, roster and HTTP verticles. Starting blocks the calling thread
+ * (never an event loop) until the engine serves; everything slow happens before the HTTP server listens.
+ */
+public final class Engine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineConfig config;
+  private final Backends backends;
+  private final Edition edition;
+  private final AdminTokens adminTokens;
+  private final Vertx vertx;
+  private final Pool pool;
+  private final RedisStore redis;
+  private final int httpPort;
+  private final EngineWiring wiring;
+
+  private Engine(EngineConfig config, Backends backends, Edition edition, AdminTokens adminTokens, Vertx vertx,
+      Pool pool, RedisStore redis, int httpPort, EngineWiring wiring) {
+    this.config = config;
+    this.backends = backends;
+    this.edition = edition;
+    this.adminTokens = adminTokens;
+    this.vertx = vertx;
+    this.pool = pool;
+    this.redis = redis;
+    this.httpPort = httpPort;
+    this.wiring = wiring;
+  }
+
+  public static Engine start(EngineConfig config) throws Exception {
+    Edition edition = EditionLoader.load(config.edition());
+    AdminTokens adminTokens = config.adminTokens().map(AdminTokens::parse).orElseGet(AdminTokens::generateForDemo);
+    Backends backends = Backends.start(config);
+    Vertx vertx = null;
+    Pool pool = null;
+    RedisStore redis = null;
+    try {
+      int migrations = Migrations.migrate(backends.postgres());
+      LOG.info("schema up to date ({} migration(s) applied now)", migrations);
+      EditionSync.sync(backends.postgres(), edition);
+      redis = RedisStore.connect(backends.redis());
+      EngineMetrics metrics = new EngineMetrics();
+      vertx = Vertx.builder()
+          .with(new VertxOptions().setPreferNativeTransport(true)
+              .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+          .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
+          .build();
+      pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
+          .connectingTo(backends.postgres().connectOptions())
+          .using(vertx)
+          .build();
+      RosterImporter importer = new RosterImporter(pool, edition);
+      importRosterIfEmpty(config, edition, importer);
+
+      int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      List<Consumer<Router>> streaming = wiring.streamingRoutes();
+      List<Consumer<Router>> routes = wiring.routes();
+      int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
+      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
+          .await();
+      return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, wiring);
+    } catch (Exception | Error e) {
+      closeQuietly(vertx, pool, redis, backends);
+      throw e;
+    }
+  }
+
+  private static void importRosterIfEmpty(EngineConfig config, Edition edition, RosterImporter importer) throws Exception {
+    long present = importer.count().await();
+    if (present > 0) {
+      LOG.info("roster holds {} representatives", present);
+      return;
+    }
+    if (!java.nio.file.Files.isRegularFile(config.roster())) {
+      LOG.warn("roster is empty and {} does not exist; import one with POST /api/v1/admin/roster", config.roster());
+      return;
+    }
+    RosterParse parse = RosterFiles.read(config.roster(), edition);
+    if (!parse.ok()) {
+      throw new IllegalStateException("roster " + config.roster() + " is not acceptable: " + parse.errors().size()
+          + " problem(s), first: " + parse.errors().get(0).field() + ": " + parse.errors().get(0).message());
+    }
+    var outcome = importer.apply(parse.entries(), "system:start").await();
+    LOG.info("roster was empty: imported {} representatives from {}", outcome.imported(), config.roster());
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public EngineConfig config() {
+    return config;
+  }
+
+  public Edition edition() {
+    return edition;
+  }
+
+  public Backends backends() {
+    return backends;
+  }
+
+  public AdminTokens adminTokens() {
+    return adminTokens;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public Pool pool() {
+    return pool;
+  }
+
+  /** For operators' maintenance and tests: this instance stops claiming reminders (others go on). */
+  public void pauseReminders() {
+    wiring.reminders().stop().await();
+  }
+
+  public void resumeReminders() {
+    wiring.reminders().start();
+  }
+
+  /** Lets background work settle (sends under way finish), then stops Vert.x and what the engine started. */
+  @Override
+  public void close() {
+    for (var stopper : wiring.stoppers()) {
+      try {
+        stopper.get().await(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.warn("stopping background work: {}", e.toString());
+      }
+    }
+    closeQuietly(vertx, pool, redis, backends);
+  }
+
+  private static void closeQuietly(Vertx vertx, Pool pool, RedisStore redis, Backends backends) {
+    try {
+      if (vertx != null) {
+        vertx.close().await();
+      }
+    } catch (Exception e) {
+      LOG.warn("closing Vert.x failed: {}", e.toString());
+    }
+    if (redis != null) {
+      redis.close();
+    }
+    backends.close();
+  }
+}

@@ -1,0 +1,184 @@
+package org.pingyi.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads config/engine.yaml and lays the PINGYI_* environment variables over it. Each key of the file has exactly
+ * one variable (see {@link #KEYS}); an unknown key in the file is an error, so a typo never silently falls back to
+ * a default.
+ */
+public final class ConfigLoader {
+
+  /** YAML key path → environment variable. */
+  static final Map<String, String> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("http.port", "PINGYI_HTTP_PORT");
+    KEYS.put("postgres.url", "PINGYI_PG_URL");
+    KEYS.put("postgres.poolSize", "PINGYI_PG_POOL_SIZE");
+    KEYS.put("redis.url", "PINGYI_REDIS_URL");
+    KEYS.put("dataDir", "PINGYI_DATA_DIR");
+    KEYS.put("edition", "PINGYI_EDITION");
+    KEYS.put("roster", "PINGYI_ROSTER");
+    KEYS.put("faceAuth.issuer", "PINGYI_FACE_AUTH_ISSUER");
+    KEYS.put("faceAuth.audience", "PINGYI_FACE_AUTH_AUDIENCE");
+    KEYS.put("faceAuth.jwks", "PINGYI_FACE_AUTH_JWKS");
+    KEYS.put("adminTokens", "PINGYI_ADMIN_TOKENS");
+    KEYS.put("sms.gatewayUrl", "PINGYI_SMS_GATEWAY_URL");
+    KEYS.put("sms.auth", "PINGYI_SMS_GATEWAY_AUTH");
+    KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
+    KEYS.put("profile", "PINGYI_PROFILE");
+  }
+
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms");
+
+  private ConfigLoader() {}
+
+  /** The file named by PINGYI_CONFIG, else config/engine.yaml when it exists, overlaid by the environment. */
+  public static EngineConfig load(Map<String, String> env) {
+    Path file = Path.of(env.getOrDefault("PINGYI_CONFIG", "config/engine.yaml"));
+    Map<String, String> values = new LinkedHashMap<>();
+    if (Files.exists(file)) {
+      values.putAll(readYaml(file));
+    } else if (env.containsKey("PINGYI_CONFIG")) {
+      throw new ConfigException("PINGYI_CONFIG: file " + file + " does not exist");
+    }
+    KEYS.forEach((key, variable) -> {
+      String value = env.get(variable);
+      if (value != null) {
+        values.put(key, value);
+      }
+    });
+    return fromValues(values);
+  }
+
+  static Map<String, String> readYaml(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": not valid YAML: " + e.getMessage(), e);
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return values;
+    }
+    flatten("", root, values, file);
+    return values;
+  }
+
+  private static void flatten(String prefix, JsonNode node, Map<String, String> out, Path file) {
+    node.fields().forEachRemaining(entry -> {
+      String key = prefix.isEmpty() ? entry.getKey() : prefix + "." + entry.getKey();
+      JsonNode value = entry.getValue();
+      if (value.isObject() && SECTIONS.contains(key)) {
+        flatten(key, value, out, file);
+      } else if (!KEYS.containsKey(key)) {
+        throw new ConfigException(file + ": unknown key '" + key + "'");
+      } else if (!value.isNull()) {
+        out.put(key, value.asText());
+      }
+    });
+  }
+
+  public static EngineConfig fromValues(Map<String, String> v) {
+    int port = intValue(v, "http.port", 8080, 0, 65535);
+    Optional<String> pgUrl = text(v, "postgres.url");
+    pgUrl.ifPresent(url -> requireScheme("postgres.url", url, "postgresql", "postgres"));
+    int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
+    Optional<String> redisUrl = text(v, "redis.url");
+    redisUrl.ifPresent(url -> requireScheme("redis.url", url, "redis", "rediss", "redis-sentinel"));
+
+    Path edition = Path.of(text(v, "edition").orElse("config/editions/qingdao-2024.yaml"));
+    if (!Files.isRegularFile(edition)) {
+      throw new ConfigException("edition (" + KEYS.get("edition") + "): file " + edition + " does not exist");
+    }
+    Path roster = Path.of(text(v, "roster").orElse("config/roster/demo-roster.csv"));
+
+    Optional<String> issuer = text(v, "faceAuth.issuer");
+    Optional<String> audience = text(v, "faceAuth.audience");
+    Optional<String> jwks = text(v, "faceAuth.jwks");
+    Optional<EngineConfig.FaceAuth> faceAuth = Optional.empty();
+    if (issuer.isPresent() || audience.isPresent() || jwks.isPresent()) {
+      for (String key : new String[] {"faceAuth.issuer", "faceAuth.audience", "faceAuth.jwks"}) {
+        if (text(v, key).isEmpty()) {
+          throw new ConfigException(key + " (" + KEYS.get(key) + ") is required when a face-auth provider is configured");
+        }
+      }
+      faceAuth = Optional.of(new EngineConfig.FaceAuth(issuer.get(), audience.get(), jwks.get()));
+    }
+
+    Optional<EngineConfig.Sms> sms = text(v, "sms.gatewayUrl")
+        .map(url -> {
+          requireScheme("sms.gatewayUrl", url, "http", "https");
+          return new EngineConfig.Sms(url, text(v, "sms.auth"), text(v, "sms.template"));
+        });
+
+    EngineConfig.Profile profile;
+    try {
+      profile = EngineConfig.Profile.parse(v.get("profile"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("profile (PINGYI_PROFILE): '" + v.get("profile") + "' is not one of development, production");
+    }
+    Optional<String> adminTokens = text(v, "adminTokens");
+    if (profile == EngineConfig.Profile.PRODUCTION) {
+      if (faceAuth.isEmpty()) {
+        throw new ConfigException("faceAuth.issuer (PINGYI_FACE_AUTH_ISSUER): production refuses demo mode; configure the face-auth provider");
+      }
+      if (adminTokens.isEmpty()) {
+        throw new ConfigException("adminTokens (PINGYI_ADMIN_TOKENS): production needs configured admin tokens");
+      }
+      if (sms.isEmpty()) {
+        throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
+      }
+    }
+    return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
+        edition, roster, faceAuth, adminTokens, sms, profile);
+  }
+
+  private static Optional<String> text(Map<String, String> v, String key) {
+    String value = v.get(key);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+  }
+
+  private static int intValue(Map<String, String> v, String key, int fallback, int min, int max) {
+    Optional<String> value = text(v, key);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int parsed = Integer.parseInt(value.get());
+      if (parsed < min || parsed > max) {
+        throw new NumberFormatException();
+      }
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + " (" + KEYS.get(key) + "): '" + value.get() + "' is not a whole number from " + min + " to " + max);
+    }
+  }
+
+  private static void requireScheme(String key, String url, String... schemes) {
+    String scheme;
+    try {
+      scheme = URI.create(url).getScheme();
+    } catch (IllegalArgumentException e) {
+      scheme = null;
+    }
+    for (String allowed : schemes) {
+      if (allowed.equalsIgnoreCase(scheme)) {
+        return;
+      }
+    }
+    throw new ConfigException(key + " (" + KEYS.get(key) + "): not a " + String.join("/", schemes) + ":// URL");
+  }
+}

@@ -1,0 +1,104 @@
+package org.pingyi.edition;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** One year's evaluation as its YAML file describes it; immutable once loaded and validated. */
+public record Edition(
+    String id,
+    String name,
+    String timezone,
+    String embargo,
+    BigDecimal alternateShare,
+    List<Grade> grades,
+    List<WeightClass> weightClasses,
+    List<Category> categories,
+    List<District> districts,
+    List<Group> groups,
+    List<Session> sessions,
+    Survey survey,
+    List<Topic> suggestionTopics,
+    Reminders reminders) {
+
+  public record Option(String code, String label) {}
+
+  public enum QuestionKind { single, multiple, scale, text }
+
+  public record Question(String id, String area, QuestionKind kind, String text, List<Option> options) {
+    public boolean hasOption(String code) {
+      return options != null && options.stream().anyMatch(o -> o.code().equals(code));
+    }
+  }
+
+  public record Survey(List<Question> questions) {}
+
+  public record Topic(String code, String label) {}
+
+  /** Automatic reminder waves, minutes before close, and the message ({group} and {closes} filled in). */
+  public record Reminders(List<Integer> beforeCloseMinutes, String text) {}
+
+  public List<Question> questions() {
+    return survey == null || survey.questions() == null ? List.of() : survey.questions();
+  }
+
+  public List<Topic> topics() {
+    return suggestionTopics == null ? List.of() : suggestionTopics;
+  }
+
+  public Reminders remindersOrDefault() {
+    return reminders == null ? new Reminders(List.of(), "{group}评议正在进行，请于{closes}前完成评议。") : reminders;
+  }
+
+  public record Grade(String code, String label, Integer points, boolean countsAsSatisfied) {}
+
+  public record WeightClass(String code, String label, BigDecimal weight) {}
+
+  public record Category(String code, String label, String weightClass, Integer quota, Selection selection) {}
+
+  public enum Selection { city, district }
+
+  public record District(String code, String label) {}
+
+  public record Department(String code, String name) {}
+
+  public record Group(String code, String name, boolean internal, List<Department> departments) {}
+
+  /** Who may score a session: every active representative, or those of the listed categories only. */
+  public record Electorate(List<String> categories) {
+    public boolean includes(String category) {
+      return categories == null || categories.isEmpty() || categories.contains(category);
+    }
+  }
+
+  public record Session(String id, String group, Instant opensAt, Instant closesAt, Electorate electorate) {
+    public Electorate electorateOrAll() {
+      return electorate == null ? new Electorate(List.of()) : electorate;
+    }
+  }
+
+  public Optional<Group> group(String code) {
+    return groups.stream().filter(g -> g.code().equals(code)).findFirst();
+  }
+
+  public Optional<Session> session(String id) {
+    return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  public Optional<Category> category(String code) {
+    return categories.stream().filter(c -> c.code().equals(code)).findFirst();
+  }
+
+  public Optional<District> district(String code) {
+    return districts.stream().filter(d -> d.code().equals(code)).findFirst();
+  }
+
+  public List<Department> departmentsOf(Session session) {
+    return group(session.group()).orElseThrow().departments();
+  }
+
+  public boolean embargoedUntilPublished() {
+    return !"none".equals(embargo);
+  }
+}

@@ -1,0 +1,67 @@
+package org.pingyi.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * One HTTP server instance (the engine deploys one per event loop, all sharing the port). Routes that stream
+ * their own large bodies mount first; every other route gets the 64 KiB JSON body limit.
+ */
+public final class ApiVerticle extends VerticleBase {
+  public static final int JSON_BODY_LIMIT = 64 * 1024;
+
+  private final int port;
+  private final List<Consumer<Router>> streamingRoutes;
+  private final List<Consumer<Router>> routes;
+  private final LongConsumer eventLoopLag;
+  private HttpServer server;
+
+  public ApiVerticle(int port, List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes, LongConsumer eventLoopLag) {
+    this.port = port;
+    this.streamingRoutes = streamingRoutes;
+    this.routes = routes;
+    this.eventLoopLag = eventLoopLag;
+  }
+
+  @Override
+  public Future<?> start() {
+    Router router = Router.router(vertx);
+    router.route().handler(RequestIds::assign);
+    router.route().handler(AccessLog::handle);
+    streamingRoutes.forEach(r -> r.accept(router));
+    router.route().handler(BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT));
+    routes.forEach(r -> r.accept(router));
+    router.route().failureHandler(FailureHandler::handle);
+    for (int status : new int[] {400, 404, 405, 413, 500}) {
+      router.errorHandler(status, FailureHandler::handle);
+    }
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setPort(port)
+        .setHost("0.0.0.0")
+        .setCompressionSupported(true)
+        .setIdleTimeout(120));
+    probeEventLoopLag();
+    return server.requestHandler(router).listen();
+  }
+
+  /** A timer due every 100 ms on this verticle's event loop; how late it fires is how long handlers hold the loop. */
+  private void probeEventLoopLag() {
+    long[] due = {System.nanoTime() + 100_000_000L};
+    vertx.setPeriodic(100, id -> {
+      long now = System.nanoTime();
+      eventLoopLag.accept(Math.max(0, now - due[0]));
+      due[0] = now + 100_000_000L;
+    });
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

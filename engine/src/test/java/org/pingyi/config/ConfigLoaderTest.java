@@ -1,0 +1,99 @@
+package org.pingyi.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pingyi.support.TestEngine;
+
+class ConfigLoaderTest {
+
+  @TempDir Path dir;
+
+  private Map<String, String> env(String... pairs) {
+    Map<String, String> env = new HashMap<>();
+    env.put("PINGYI_EDITION", TestEngine.EDITION.toString());
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void theCommittedEngineYamlNamesEveryKeyAndStartsInDemoModeOnEmbeddedServers() {
+    EngineConfig config = ConfigLoader.load(env("PINGYI_CONFIG", TestEngine.PROJECT.resolve("config/engine.yaml").toString()));
+    assertEquals(8080, config.httpPort());
+    assertTrue(config.embeddedPostgres());
+    assertTrue(config.embeddedRedis());
+    assertTrue(config.demoMode());
+    assertEquals(Path.of("./data"), config.dataDir());
+    Map<String, String> flat = ConfigLoader.readYaml(TestEngine.PROJECT.resolve("config/engine.yaml"));
+    assertTrue(ConfigLoader.KEYS.size() >= 15);
+    String yaml = readString(TestEngine.PROJECT.resolve("config/engine.yaml"));
+    for (String key : ConfigLoader.KEYS.keySet()) {
+      String leaf = key.substring(key.lastIndexOf('.') + 1);
+      assertTrue(yaml.contains(leaf + ":"), "config/engine.yaml lacks " + key);
+    }
+    assertTrue(flat.isEmpty() || flat.values().stream().noneMatch(v -> v.contains("password")));
+  }
+
+  @Test
+  void environmentVariablesOverrideTheFile() throws Exception {
+    Path file = dir.resolve("engine.yaml");
+    Files.writeString(file, "http:\n  port: 9000\nredis:\n  url: redis://127.0.0.1:6390\n");
+    EngineConfig config = ConfigLoader.load(env("PINGYI_CONFIG", file.toString(), "PINGYI_HTTP_PORT", "9100",
+        "PINGYI_PG_URL", "postgresql://postgres@127.0.0.1:5432/x"));
+    assertEquals(9100, config.httpPort());
+    assertEquals("redis://127.0.0.1:6390", config.redisUrl().orElseThrow());
+    assertEquals("postgresql://postgres@127.0.0.1:5432/x", config.pgUrl().orElseThrow());
+  }
+
+  @Test
+  void aBadValueIsRefusedNamingItsKeyAndVariable() {
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_CONFIG", "/nonexistent.yaml")));
+    assertTrue(e.getMessage().contains("PINGYI_CONFIG"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(Map.of("http.port", "eighty",
+        "edition", TestEngine.EDITION.toString())));
+    assertTrue(e.getMessage().startsWith("http.port (PINGYI_HTTP_PORT)"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(Map.of("redis.url", "localhost:6379",
+        "edition", TestEngine.EDITION.toString())));
+    assertTrue(e.getMessage().startsWith("redis.url (PINGYI_REDIS_URL)"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(Map.of("faceAuth.issuer", "https://id.example",
+        "edition", TestEngine.EDITION.toString())));
+    assertTrue(e.getMessage().contains("faceAuth.audience"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownKeyInTheFileIsAnErrorNotADefault() throws Exception {
+    Path file = dir.resolve("engine.yaml");
+    Files.writeString(file, "http:\n  prot: 9000\n");
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_CONFIG", file.toString())));
+    assertTrue(e.getMessage().contains("http.prot"), e.getMessage());
+  }
+
+  @Test
+  void productionRefusesDemoModeAndTheSmsFileSink() {
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "production")));
+    assertTrue(e.getMessage().contains("demo mode"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "production",
+        "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
+        "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64))));
+    assertTrue(e.getMessage().contains("SMS"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "staging")));
+    assertTrue(e.getMessage().contains("PINGYI_PROFILE"), e.getMessage());
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.pingyi.edition;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pingyi.support.TestEngine;
+
+class EditionLoaderTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void the2024EditionHas36PublicDepartmentsInFourGroupsAndThreeInternal() {
+    Edition e = EditionLoader.load(TestEngine.EDITION);
+    var publicGroups = e.groups().stream().filter(g -> !g.internal()).toList();
+    assertEquals(4, publicGroups.size());
+    assertEquals(java.util.List.of(8, 8, 11, 9), publicGroups.stream().map(g -> g.departments().size()).toList());
+    assertEquals("市发展改革委", publicGroups.get(0).departments().get(0).name());
+    assertEquals("青岛仲裁办", publicGroups.get(3).departments().get(8).name());
+    assertEquals(java.util.List.of("市国动办", "市政府研究室", "市信访局"),
+        e.group("internal").orElseThrow().departments().stream().map(Edition.Department::name).toList());
+    assertEquals(5, e.sessions().size());
+    assertEquals(10, e.districts().size());
+    assertEquals(3000, e.categories().stream().mapToInt(Edition.Category::quota).sum());
+    assertEquals(170, e.categories().stream().filter(c -> c.selection() == Edition.Selection.city)
+        .mapToInt(Edition.Category::quota).sum());
+    assertEquals("满意,比较满意,基本满意,不满意", e.grades().stream().map(Edition.Grade::label).collect(Collectors.joining(",")));
+  }
+
+  @Test
+  void aTypoedKeyIsRefusedNamingTheLineAndKey() throws Exception {
+    Path file = copyWith("    name: 经济建设一组", "    nmae: 经济建设一组");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().matches(".*line \\d+, key 'groups\\[0\\]\\.nmae'.*"), error.getMessage());
+  }
+
+  @Test
+  void aSessionOfAnUnknownGroupIsRefusedNamingTheKey() throws Exception {
+    Path file = copyWith("group: econ2,", "group: econ9,");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("sessions[2].group: unknown group 'econ9'"), error.getMessage());
+  }
+
+  @Test
+  void aDepartmentCodeUsedTwiceIsRefused() throws Exception {
+    Path file = copyWith("{ code: D02, name: 市科技局 }", "{ code: D01, name: 市科技局 }");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("groups[0].departments[1].code: 'D01' appears twice"), error.getMessage());
+  }
+
+  @Test
+  void brokenYamlIsRefusedWithItsLine() throws Exception {
+    Path file = copyWith("grades:", "grades: [");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("line "), error.getMessage());
+  }
+
+  private Path copyWith(String from, String to) throws Exception {
+    String text = Files.readString(TestEngine.EDITION);
+    assertTrue(text.contains(from), "fixture text not found: " + from);
+    Path file = dir.resolve("edition.yaml");
+    Files.writeString(file, text.replaceFirst(java.util.regex.Pattern.quote(from), to));
+    return file;
+  }
+}

@@ -1,0 +1,77 @@
+package org.pingyi.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.pingyi.store.FreePort;
+
+/** The engine in a JVM of its own (as a second instance behind a load balancer would run), started by env vars. */
+public final class EngineProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final Path log;
+
+  private EngineProcess(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  public static EngineProcess start(Map<String, String> env) throws Exception {
+    int port = FreePort.find();
+    Path dir = Files.createTempDirectory("pingyi-process");
+    Path log = dir.resolve("engine.log");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        "org.pingyi.Main"))
+        .directory(TestEngine.PROJECT.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    builder.environment().put("PINGYI_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("PINGYI_DATA_DIR", dir.resolve("data").toString());
+    EngineProcess engine = new EngineProcess(builder.start(), port, log);
+    Api api = new Api(port);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!engine.process.isAlive()) {
+        throw new IllegalStateException("engine process died:\n" + Files.readString(log));
+      }
+      try {
+        if (api.get("/health/ready").status() == 200) {
+          return engine;
+        }
+      } catch (RuntimeException notYet) {
+        // still starting
+      }
+      Thread.sleep(200);
+    }
+    engine.close();
+    throw new IllegalStateException("engine process did not become ready:\n" + Files.readString(log));
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Api api() {
+    return new Api(port);
+  }
+
+  /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+}

@@ -1,0 +1,73 @@
+package org.pingyi.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The machine's own PostgreSQL (127.0.0.1:5432, trust auth) and Redis (127.0.0.1:6379), used as "external
+ * servers". Each test database is created fresh and dropped afterwards; other databases are left alone.
+ */
+public final class TestServers {
+  public static final String PG_HOST = System.getenv().getOrDefault("PINGYI_TEST_PG_HOST", "127.0.0.1");
+  public static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PINGYI_TEST_PG_PORT", "5432"));
+  public static final String REDIS = System.getenv().getOrDefault("PINGYI_TEST_REDIS", "redis://127.0.0.1:6379");
+
+  private TestServers() {}
+
+  public static String newDatabaseName() {
+    return "pingyi_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+  }
+
+  public static String pgUrl(String database) {
+    return "postgresql://postgres@" + PG_HOST + ":" + PG_PORT + "/" + database;
+  }
+
+  public static String jdbcUrl(String database) {
+    return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
+  }
+
+  public static Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), "postgres", "");
+  }
+
+  public static boolean databaseExists(String database) throws SQLException {
+    try (Connection c = connect("postgres");
+         var st = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+      st.setString(1, database);
+      return st.executeQuery().next();
+    }
+  }
+
+  public static void dropDatabase(String database) {
+    try (Connection c = connect("postgres"); var st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop test database " + database, e);
+    }
+  }
+
+  /** A Redis database index of its own per test engine, flushed before use. */
+  public static String redisUrl(int databaseIndex) {
+    flushRedis(databaseIndex);
+    return REDIS + "/" + databaseIndex;
+  }
+
+  public static void flushRedis(int databaseIndex) {
+    var client = io.lettuce.core.RedisClient.create(REDIS + "/" + databaseIndex);
+    try (var connection = client.connect()) {
+      connection.sync().flushdb();
+    } finally {
+      client.shutdown();
+    }
+  }
+
+  public static long count(String database, String sql) throws SQLException {
+    try (Connection c = connect(database); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
