@@ -1,0 +1,148 @@
+package org.pingyi.ballot;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.pingyi.auth.RepresentativeGuard;
+import org.pingyi.edition.Edition;
+import org.pingyi.edition.EditionJson;
+import org.pingyi.edition.SessionParam;
+import org.pingyi.http.FieldError;
+import org.pingyi.http.ProblemCode;
+import org.pingyi.http.ProblemException;
+import org.pingyi.metrics.EngineMetrics;
+
+/**
+ * The representative's side of a session: the ballot form, submitting a ballot, and checking a receipt.
+ * A ballot is answered only once PostgreSQL has committed it (or has said why not).
+ */
+public final class BallotRoutes {
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
+  static final String FORM_STATE = """
+      SELECT s.state,
+             (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))) AS eligible,
+             b.receipt, b.submitted_at
+      FROM sessions s
+      JOIN representatives r ON r.id = $2
+      LEFT JOIN ballots b ON b.session_id = s.id AND b.representative_id = r.id
+      WHERE s.id = $1""";
+
+  private final Edition edition;
+  private final Pool pool;
+  private final BallotValidator validator;
+  private final BallotWriter writer;
+  private final RepresentativeGuard representative;
+  private final EngineMetrics metrics;
+
+  public BallotRoutes(Edition edition, Pool pool, BallotWriter writer, RepresentativeGuard representative, EngineMetrics metrics) {
+    this.edition = edition;
+    this.pool = pool;
+    this.validator = new BallotValidator(edition);
+    this.writer = writer;
+    this.representative = representative;
+    this.metrics = metrics;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/sessions/:id/ballot-form").handler(representative).handler(this::form);
+    router.post("/api/v1/sessions/:id/ballots").handler(this::countRefusals).handler(representative).handler(this::submit);
+    router.get("/api/v1/receipts/:receipt").handler(this::receipt);
+  }
+
+
+  private void form(RoutingContext ctx) {
+    Edition.Session session = SessionParam.of(edition, ctx);
+    String representativeId = RepresentativeGuard.of(ctx);
+    pool.preparedQuery(FORM_STATE).execute(Tuple.of(session.id(), representativeId)).onSuccess(rows -> {
+      if (rows.size() == 0) {
+        ctx.fail(new ProblemException(ProblemCode.not_eligible, "You are not on this edition's roster."));
+        return;
+      }
+      var row = rows.iterator().next();
+      if (!Boolean.TRUE.equals(row.getBoolean("eligible"))) {
+        ctx.fail(new ProblemException(ProblemCode.not_eligible, "You are not among the representatives who score this session."));
+        return;
+      }
+      Edition.Group group = edition.group(session.group()).orElseThrow();
+      JsonArray grades = new JsonArray();
+      edition.grades().forEach(g -> grades.add(new JsonObject().put("code", g.code()).put("label", g.label())));
+      String receipt = row.getString("receipt");
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.json(new JsonObject()
+          .put("sessionId", session.id())
+          .put("state", row.getString("state"))
+          .put("group", new JsonObject().put("code", group.code()).put("name", group.name()))
+          .put("departments", EditionJson.departments(group))
+          .put("grades", grades)
+          .put("maxCommentLength", BallotValidator.MAX_COMMENT)
+          .put("survey", EditionJson.survey(edition))
+          .put("alreadyVoted", receipt != null)
+          .put("receipt", receipt)
+          .put("submittedAt", receipt == null ? null : row.getOffsetDateTime("submitted_at").toInstant().toString()));
+    }).onFailure(ctx::fail);
+  }
+
+  /** Counts every refused ballot by its problem code, whichever step refused it. */
+  private void countRefusals(RoutingContext ctx) {
+    ctx.addHeadersEndHandler(v -> {
+      int status = ctx.response().getStatusCode();
+      if (status == 201) {
+        metrics.ballotAccepted();
+      } else if (status >= 400) {
+        metrics.ballotRefused(ctx.failure() instanceof ProblemException p ? p.code().name() : String.valueOf(status));
+      }
+    });
+    ctx.next();
+  }
+
+  private void submit(RoutingContext ctx) {
+    Edition.Session session = SessionParam.of(edition, ctx);
+    String key = ctx.request().getHeader("Idempotency-Key");
+    if (key != null && !IDEMPOTENCY_KEY.matcher(key).matches()) {
+      ctx.fail(new ProblemException(ProblemCode.malformed_request, "Idempotency-Key must be 1-64 visible ASCII characters.",
+          List.of(new FieldError("Idempotency-Key", "1-64 visible ASCII characters"))));
+      return;
+    }
+    Ballot ballot = validator.validate(session, RepresentativeGuard.of(ctx), ctx.body().buffer(), key);
+    writer.submit(ballot).onSuccess(outcome -> {
+      ctx.response().putHeader("Cache-Control", "no-store");
+      if (outcome instanceof WriteOutcome.Stored stored) {
+        ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/receipts/" + stored.receipt().receipt());
+        ctx.json(stored.receipt().toJson());
+      } else if (outcome instanceof WriteOutcome.Replayed replayed) {
+        ctx.json(replayed.receipt().toJson());
+      } else if (outcome instanceof WriteOutcome.AlreadyVoted) {
+        ctx.fail(new ProblemException(ProblemCode.already_voted, "You have already voted in this session."));
+      } else if (outcome instanceof WriteOutcome.SessionNotOpen) {
+        ctx.fail(new ProblemException(ProblemCode.session_not_open, "This session is not taking ballots now."));
+      } else {
+        ctx.fail(new ProblemException(ProblemCode.not_eligible, "You are not among the representatives who score this session."));
+      }
+    }).onFailure(ctx::fail);
+  }
+
+  private void receipt(RoutingContext ctx) {
+    String receipt = ctx.pathParam("receipt");
+    if (!Receipts.wellFormed(receipt)) {
+      ctx.fail(new ProblemException(ProblemCode.not_found, "No ballot has this receipt."));
+      return;
+    }
+    pool.preparedQuery(BallotSql.FIND_RECEIPT).execute(Tuple.of(receipt)).onSuccess(rows -> {
+      if (rows.size() == 0) {
+        ctx.fail(new ProblemException(ProblemCode.not_found, "No ballot has this receipt."));
+        return;
+      }
+      var row = rows.iterator().next();
+      ctx.response().putHeader("Cache-Control", "no-store");
+      ctx.json(new JsonObject()
+          .put("sessionId", row.getString("session_id"))
+          .put("submittedAt", row.getOffsetDateTime("submitted_at").toInstant().toString())
+          .put("counted", true));
+    }).onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,135 @@
+package org.pingyi.ballot;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.pingyi.edition.Edition;
+import org.pingyi.http.FieldError;
+import org.pingyi.http.ProblemCode;
+import org.pingyi.http.ProblemException;
+
+/**
+ * Turns a ballot body into a {@link Ballot} or refuses it listing every problem at once: every department of the
+ * session's group exactly once with a known grade, comments only for those departments and at most 500
+ * characters, survey answers the edition asks for.
+ */
+public final class BallotValidator {
+  public static final int MAX_COMMENT = 500;
+  private static final Set<String> MEMBERS = Set.of("scores", "comments", "survey");
+
+  private final Edition edition;
+  private final SurveyAnswers survey;
+
+  public BallotValidator(Edition edition) {
+    this.edition = edition;
+    this.survey = new SurveyAnswers(edition);
+  }
+
+  public Ballot validate(Edition.Session session, String representativeId, Buffer body, String idempotencyKey) {
+    JsonObject json = parseObject(body);
+    List<FieldError> errors = new ArrayList<>();
+    for (String path : DuplicateKeys.find(body.getBytes())) {
+      errors.add(new FieldError(path, "appears more than once"));
+    }
+    for (String member : json.fieldNames()) {
+      if (!MEMBERS.contains(member)) {
+        errors.add(new FieldError(member, "not a member of a ballot (scores, comments, survey)"));
+      }
+    }
+    List<Edition.Department> departments = edition.departmentsOf(session);
+    Set<String> codes = new java.util.HashSet<>();
+    departments.forEach(d -> codes.add(d.code()));
+
+    SortedMap<String, String> scores = new TreeMap<>();
+    Object rawScores = json.getValue("scores");
+    if (!(rawScores instanceof JsonObject scoreObject)) {
+      errors.add(new FieldError("scores", "must be an object with a grade for every department of the group"));
+    } else {
+      for (Edition.Department d : departments) {
+        Object grade = scoreObject.getValue(d.code());
+        if (grade == null) {
+          errors.add(new FieldError("scores." + d.code(), "missing: every department must be scored"));
+        } else if (!(grade instanceof String g) || edition.grades().stream().noneMatch(x -> x.code().equals(g))) {
+          errors.add(new FieldError("scores." + d.code(), "unknown grade"));
+        } else {
+          scores.put(d.code(), g);
+        }
+      }
+      for (String code : scoreObject.fieldNames()) {
+        if (!codes.contains(code)) {
+          errors.add(new FieldError("scores." + code, "not a department of this session"));
+        }
+      }
+    }
+
+    SortedMap<String, String> comments = new TreeMap<>();
+    Object rawComments = json.getValue("comments");
+    if (rawComments instanceof JsonObject commentObject) {
+      for (String code : commentObject.fieldNames()) {
+        Object text = commentObject.getValue(code);
+        if (!codes.contains(code)) {
+          errors.add(new FieldError("comments." + code, "not a department of this session"));
+        } else if (!(text instanceof String t)) {
+          errors.add(new FieldError("comments." + code, "must be text"));
+        } else if (t.codePointCount(0, t.length()) > MAX_COMMENT) {
+          errors.add(new FieldError("comments." + code, "longer than " + MAX_COMMENT + " characters"));
+        } else if (!t.isBlank()) {
+          comments.put(code, t.strip());
+        }
+      }
+    } else if (rawComments != null) {
+      errors.add(new FieldError("comments", "must be an object of department code to text"));
+    }
+
+    JsonObject answers = new JsonObject();
+    Object rawSurvey = json.getValue("survey");
+    if (rawSurvey instanceof JsonObject surveyObject) {
+      answers = survey.validate(surveyObject, errors);
+    } else if (rawSurvey != null) {
+      errors.add(new FieldError("survey", "must be an object of question id to answer"));
+    }
+
+    if (!errors.isEmpty()) {
+      throw new ProblemException(ProblemCode.invalid_ballot,
+          errors.size() + " problem(s) with this ballot; nothing was stored.", errors);
+    }
+    String canonical = new JsonObject()
+        .put("scores", new JsonObject(new java.util.LinkedHashMap<>(scores)))
+        .put("comments", new JsonObject(new java.util.LinkedHashMap<>(comments)))
+        .put("survey", answers)
+        .encode();
+    return new Ballot(session.id(), representativeId, scores, comments, answers, idempotencyKey, sha256(canonical));
+  }
+
+  private static JsonObject parseObject(Buffer body) {
+    if (body == null || body.length() == 0) {
+      throw new ProblemException(ProblemCode.malformed_request, "The body must be a JSON object.");
+    }
+    try {
+      Object value = io.vertx.core.json.Json.decodeValue(body);
+      if (value instanceof JsonObject object) {
+        return object;
+      }
+    } catch (DecodeException e) {
+      // answered below
+    }
+    throw new ProblemException(ProblemCode.malformed_request, "The body must be a JSON object.");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package org.pingyi.ballot;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import org.pingyi.http.FailureHandler;
+import org.pingyi.http.ProblemException;
+
+/**
+ * Group commit. Ballots from every event loop queue up on the writer's own context; whenever one of its
+ * {@code maxInFlight} slots is free it writes everything queued (up to {@code maxBatch}) with one multi-row
+ * INSERT, which is one commit. An idle engine therefore commits a single ballot at once, and a burst is carried
+ * in a few large batches instead of thousands of small transactions. Each caller learns its outcome only after
+ * the commit.
+ */
+public final class BallotWriter {
+  private static final long FLUSH_TIMEOUT_MS = 10_000;
+
+  private record Pending(Ballot ballot, String receipt, Promise<WriteOutcome> promise, Context caller, long queuedAt) {
+    String key() {
+      return ballot.sessionId() + "\u0000" + ballot.representativeId();
+    }
+
+    void settle(WriteOutcome outcome) {
+      if (caller == null) {
+        promise.tryComplete(outcome);
+      } else {
+        caller.runOnContext(v -> promise.tryComplete(outcome));
+      }
+    }
+
+    void fail(Throwable failure) {
+      if (caller == null) {
+        promise.tryFail(failure);
+      } else {
+        caller.runOnContext(v -> promise.tryFail(failure));
+      }
+    }
+  }
+
+  private final Pool pool;
+  private final Context context;
+  private final int maxBatch;
+  private final int maxInFlight;
+  private final Consumer<List<StoredBallot>> onCommitted;
+  private final IntConsumer batchSizes;
+  private final LongConsumer commitNanos;
+  private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private int inFlight;
+
+  public BallotWriter(Vertx vertx, Pool pool, int maxBatch, int maxInFlight, Consumer<List<StoredBallot>> onCommitted,
+      IntConsumer batchSizes, LongConsumer commitNanos) {
+    this.pool = pool;
+    this.context = vertx.getOrCreateContext();
+    this.maxBatch = maxBatch;
+    this.maxInFlight = maxInFlight;
+    this.onCommitted = onCommitted;
+    this.batchSizes = batchSizes;
+    this.commitNanos = commitNanos;
+  }
+
+  /** Queues a validated ballot; the future completes on the caller's context once its fate is committed. */
+  public Future<WriteOutcome> submit(Ballot ballot) {
+    Promise<WriteOutcome> promise = Promise.promise();
+    Pending pending = new Pending(ballot, Receipts.next(), promise, Vertx.currentContext(), System.nanoTime());
+    context.runOnContext(v -> {
+      queue.add(pending);
+      drain();
+    });
+    return promise.future();
+  }
+
+  private void drain() {
+    while (inFlight < maxInFlight && !queue.isEmpty()) {
+      List<Pending> batch = new ArrayList<>(Math.min(queue.size(), maxBatch));
+      while (batch.size() < maxBatch && !queue.isEmpty()) {
+        batch.add(queue.poll());
+      }
+      inFlight++;
+      batchSizes.accept(batch.size());
+      flush(batch, true).onComplete(done -> {
+        if (done.failed()) {
+          Throwable failure = toClientFailure(done.cause());
+          batch.forEach(p -> p.fail(failure));
+        }
+        inFlight--;
+        drain();
+      });
+    }
+  }
+
+  private Future<Void> flush(List<Pending> batch, boolean mayRetry) {
+    Map<String, Pending> unique = new HashMap<>();
+    List<Pending> repeats = new ArrayList<>();
+    for (Pending p : batch) {
+      if (unique.putIfAbsent(p.key(), p) != null) {
+        repeats.add(p);
+      }
+    }
+    // Same order in every batch, so two concurrent batches never wait on each other's rows in a cycle.
+    List<Pending> rows = new ArrayList<>(unique.values());
+    rows.sort(Comparator.comparing(Pending::key));
+    return pool.preparedQuery(BallotSql.INSERT_BATCH).execute(insertTuple(rows))
+        .timeout(FLUSH_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .compose(inserted -> settleInserted(rows, repeats, inserted))
+        .recover(e -> mayRetry && isSerializationConflict(e) ? flush(batch, false) : Future.failedFuture(e));
+  }
+
+  private Future<Void> settleInserted(List<Pending> rows, List<Pending> repeats, RowSet<Row> inserted) {
+    Map<String, Row> byReceipt = new HashMap<>();
+    inserted.forEach(row -> byReceipt.put(row.getString("receipt"), row));
+    List<StoredBallot> stored = new ArrayList<>(byReceipt.size());
+    List<Pending> refused = new ArrayList<>(repeats);
+    for (Pending p : rows) {
+      Row row = byReceipt.get(p.receipt());
+      if (row == null) {
+        refused.add(p);
+        continue;
+      }
+      BallotReceipt receipt = new BallotReceipt(row.getLong("id"), p.receipt(), p.ballot().sessionId(),
+          row.getOffsetDateTime("submitted_at").toInstant());
+      stored.add(new StoredBallot(receipt.ballotId(), p.ballot().sessionId(), p.ballot().representativeId(),
+          row.getString("weight_class"), row.getString("district"), p.ballot().scores()));
+      commitNanos.accept(System.nanoTime() - p.queuedAt());
+      p.settle(new WriteOutcome.Stored(receipt));
+    }
+    if (!stored.isEmpty()) {
+      onCommitted.accept(stored);
+    }
+    return refused.isEmpty() ? Future.succeededFuture() : explain(refused);
+  }
+
+  /** Settles the ballots the insert skipped: a replay, a second ballot, a closed session or an ineligible voter. */
+  private Future<Void> explain(List<Pending> refused) {
+    Tuple keys = Tuple.tuple()
+        .addArrayOfString(refused.stream().map(p -> p.ballot().sessionId()).toArray(String[]::new))
+        .addArrayOfString(refused.stream().map(p -> p.ballot().representativeId()).toArray(String[]::new));
+    return pool.preparedQuery(BallotSql.EXPLAIN_REFUSALS).execute(keys).map(rows -> {
+      Map<String, Row> byKey = new HashMap<>();
+      rows.forEach(row -> byKey.put(row.getString("session_id") + "\u0000" + row.getString("representative_id"), row));
+      for (Pending p : refused) {
+        p.settle(outcomeOf(p, byKey.get(p.key())));
+      }
+      return null;
+    });
+  }
+
+  private static WriteOutcome outcomeOf(Pending p, Row row) {
+    if (row == null) {
+      return new WriteOutcome.SessionNotOpen();
+    }
+    Long existing = row.getLong("id");
+    if (existing != null) {
+      boolean sameRetry = p.ballot().idempotencyKey() != null
+          && Objects.equals(p.ballot().idempotencyKey(), row.getString("idempotency_key"))
+          && Objects.equals(p.ballot().bodyHash(), row.getString("body_hash"));
+      return sameRetry
+          ? new WriteOutcome.Replayed(new BallotReceipt(existing, row.getString("receipt"), p.ballot().sessionId(),
+              row.getOffsetDateTime("submitted_at").toInstant()))
+          : new WriteOutcome.AlreadyVoted();
+    }
+    if (!"open".equals(row.getString("state"))) {
+      return new WriteOutcome.SessionNotOpen();
+    }
+    return new WriteOutcome.NotEligible();
+  }
+
+  private static Tuple insertTuple(List<Pending> rows) {
+    int n = rows.size();
+    String[][] c = new String[8][n];
+    for (int i = 0; i < n; i++) {
+      Pending p = rows.get(i);
+      Ballot b = p.ballot();
+      c[0][i] = b.sessionId();
+      c[1][i] = b.representativeId();
+      c[2][i] = b.scoresJson().encode();
+      c[3][i] = b.commentsJson().encode();
+      c[4][i] = b.survey().encode();
+      c[5][i] = p.receipt();
+      c[6][i] = b.idempotencyKey();
+      c[7][i] = b.bodyHash();
+    }
+    Tuple tuple = Tuple.tuple();
+    for (String[] column : c) {
+      tuple.addArrayOfString(column);
+    }
+    return tuple;
+  }
+
+  private static boolean isSerializationConflict(Throwable e) {
+    return e instanceof PgException pg && ("40P01".equals(pg.getSqlState()) || "40001".equals(pg.getSqlState()));
+  }
+
+  private static Throwable toClientFailure(Throwable cause) {
+    return FailureHandler.isOutage(cause)
+        ? ProblemException.unavailable("The ballot store is briefly unavailable; your ballot was not stored, please retry.", 2)
+        : cause;
+  }
+}

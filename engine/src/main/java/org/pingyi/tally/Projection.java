@@ -1,0 +1,136 @@
+package org.pingyi.tally;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.pingyi.ballot.StoredBallot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps Redis in step with PostgreSQL. Committed ballots are counted right away; if Redis refuses (it is down),
+ * the projection turns dirty and a sweep replays every ballot above the high-water mark once Redis is back. The
+ * mark only moves past ballots committed at least ten seconds ago, so a slow transaction with a lower id is never
+ * skipped; replaying the ones above it is harmless because counting is idempotent. Each engine also sweeps every
+ * ten seconds, which covers another instance that died between its commit and its count.
+ */
+public final class Projection {
+  private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
+  static final int PAGE = 2000;
+  private static final long SWEEP_EVERY_MS = 10_000;
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final LiveTally tally;
+  private volatile boolean dirty = true;
+  private volatile long behindSince = System.currentTimeMillis();
+  private boolean sweeping;
+  private long lastSweep;
+  private long timer = -1;
+
+  public Projection(Vertx vertx, Pool pool, LiveTally tally) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.tally = tally;
+  }
+
+  public void start() {
+    vertx.runOnContext(v -> timer = vertx.setPeriodic(0, 1000, id -> tick()));
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+  }
+
+  /** Called by the writer right after a commit, on its context. */
+  public void committed(List<StoredBallot> ballots) {
+    tally.apply(ballots).onFailure(e -> {
+      if (behindSince == 0) {
+        behindSince = System.currentTimeMillis();
+      }
+      if (!dirty) {
+        LOG.warn("live tally is behind: Redis did not take {} ballot(s) ({}); catching up when it answers",
+            ballots.size(), e.getClass().getSimpleName());
+      }
+      dirty = true;
+    });
+  }
+
+  /** Seconds since the live tally fell behind PostgreSQL; 0 while it is in step. */
+  public double behindSeconds() {
+    long since = behindSince;
+    return since == 0 ? 0 : (System.currentTimeMillis() - since) / 1000.0;
+  }
+
+  private void tick() {
+    if (sweeping || (!dirty && System.currentTimeMillis() - lastSweep < SWEEP_EVERY_MS)) {
+      return;
+    }
+    sweeping = true;
+    boolean wasDirty = dirty;
+    dirty = false;
+    sweep().onComplete(done -> {
+      sweeping = false;
+      lastSweep = System.currentTimeMillis();
+      if (done.failed()) {
+        dirty = true;
+      } else if (!dirty) {
+        behindSince = 0;
+        if (wasDirty) {
+          LOG.info("live tally caught up: {} ballot(s) replayed", done.result());
+        }
+      }
+    });
+  }
+
+  /** Replays every ballot above the high-water mark; answers how many it replayed. */
+  public Future<Long> sweep() {
+    return tally.highWaterMark().compose(mark -> page(mark, mark, true, 0));
+  }
+
+  private Future<Long> page(long cursor, long mark, boolean settledSoFar, long replayed) {
+    return pool.preparedQuery(BallotRows.PAGE_AFTER).execute(Tuple.of(cursor, PAGE)).compose(rows -> {
+      List<StoredBallot> ballots = new ArrayList<>(rows.size());
+      long newMark = mark;
+      boolean settled = settledSoFar;
+      for (Row row : rows) {
+        StoredBallot b = BallotRows.toBallot(row);
+        ballots.add(b);
+        settled = settled && Boolean.TRUE.equals(row.getBoolean("settled"));
+        if (settled) {
+          newMark = b.id();
+        }
+      }
+      long lastId = ballots.isEmpty() ? cursor : ballots.get(ballots.size() - 1).id();
+      long markToSet = newMark;
+      boolean settledAfter = settled;
+      return tally.apply(ballots)
+          .compose(v -> markToSet > mark ? tally.raiseHighWaterMark(markToSet) : Future.succeededFuture())
+          .compose(v -> rows.size() < PAGE
+              ? Future.succeededFuture(replayed + ballots.size())
+              : page(lastId, markToSet, settledAfter, replayed + ballots.size()));
+    });
+  }
+
+  /** Rebuilds one session's counters from PostgreSQL alone; answers how many ballots it counted. */
+  public Future<Long> recount(String sessionId) {
+    return tally.clear(sessionId).compose(v -> recountPage(sessionId, 0, 0));
+  }
+
+  private Future<Long> recountPage(String sessionId, long after, long counted) {
+    return pool.preparedQuery(BallotRows.SESSION_PAGE_AFTER).execute(Tuple.of(sessionId, after, PAGE)).compose(rows -> {
+      List<StoredBallot> ballots = new ArrayList<>(rows.size());
+      rows.forEach(row -> ballots.add(BallotRows.toBallot(row)));
+      long total = counted + ballots.size();
+      return tally.apply(ballots).compose(v -> rows.size() < PAGE || ballots.isEmpty()
+          ? Future.succeededFuture(total)
+          : recountPage(sessionId, ballots.get(ballots.size() - 1).id(), total));
+    });
+  }
+}
