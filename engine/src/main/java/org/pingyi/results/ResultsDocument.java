@@ -1,0 +1,49 @@
+package org.pingyi.results;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import org.pingyi.edition.Edition;
+
+/** The results.json of API.md. */
+public final class ResultsDocument {
+  private ResultsDocument() {}
+
+  public static JsonObject of(Edition edition, Edition.Session session, String state, Instant sealedAt, long ballots,
+      String chainRoot, List<DepartmentResult> results) {
+    JsonArray rows = new JsonArray();
+    for (DepartmentResult r : results) {
+      JsonObject grades = new JsonObject();
+      r.grades().forEach(grades::put);
+      JsonObject byClass = new JsonObject();
+      r.byWeightClass().forEach((k, f) -> byClass.put(k, new JsonObject().put("mean", f.mean()).put("votes", f.votes())));
+      rows.add(new JsonObject()
+          .put("rank", r.rank())
+          .put("department", new JsonObject().put("code", r.code()).put("name", name(edition, session, r.code())))
+          .put("score", r.score())
+          .put("rawMean", r.rawMean())
+          .put("satisfactionRate", r.satisfactionRate())
+          .put("votes", r.votes())
+          .put("grades", grades)
+          .put("byWeightClass", byClass));
+    }
+    return new JsonObject()
+        .put("sessionId", session.id())
+        .put("state", state)
+        .put("sealedAt", sealedAt.toString())
+        .put("ballots", ballots)
+        .put("chainRoot", chainRoot)
+        .put("results", rows);
+  }
+
+  /** The stored document as served now: the text written at seal, with the session's current state. */
+  public static String withState(String stored, String state) {
+    return stored.replaceFirst("\"state\":\"sealed\"", "\"state\":\"" + state + "\"");
+  }
+
+  static String name(Edition edition, Edition.Session session, String code) {
+    return edition.departmentsOf(session).stream().filter(d -> d.code().equals(code)).findFirst()
+        .map(Edition.Department::name).orElse(code);
+  }
+}
