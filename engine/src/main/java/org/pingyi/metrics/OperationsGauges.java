@@ -1,0 +1,89 @@
+package org.pingyi.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pingyi.store.RedisStore;
+import org.pingyi.tally.Projection;
+
+/**
+ * What the 9 pm dashboard reads besides counters: whether PostgreSQL and Redis answer, how far the live tally is
+ * behind, how many sessions are open, and turnout per session and district. Refreshed every five seconds off the
+ * request path; label values are session ids and district codes, both fixed by the edition.
+ */
+public final class OperationsGauges {
+  static final String ELIGIBLE_AND_VOTED = """
+      SELECT s.id AS session, r.district, count(*) AS eligible
+      FROM sessions s JOIN representatives r
+        ON r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+      WHERE s.state = 'open'
+      GROUP BY 1, 2""";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final RedisStore redis;
+  private final AtomicInteger postgresUp = new AtomicInteger();
+  private final AtomicInteger redisUp = new AtomicInteger();
+  private final AtomicInteger openSessions = new AtomicInteger();
+  private final MultiGauge eligible;
+  private final MultiGauge voted;
+
+  public OperationsGauges(Vertx vertx, Pool pool, RedisStore redis, Projection projection, EngineMetrics metrics) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.redis = redis;
+    var registry = metrics.registry();
+    Gauge.builder("pingyi.backend.up", postgresUp, AtomicInteger::get).tag("backend", "postgres")
+        .description("1 when PostgreSQL answered the last probe").register(registry);
+    Gauge.builder("pingyi.backend.up", redisUp, AtomicInteger::get).tag("backend", "redis")
+        .description("1 when Redis answered the last probe").register(registry);
+    Gauge.builder("pingyi.sessions.open", openSessions, AtomicInteger::get)
+        .description("Sessions taking ballots now").register(registry);
+    Gauge.builder("pingyi.projection.lag.seconds", projection, p -> p.behindSeconds())
+        .description("How long the live tally has been behind PostgreSQL (0 when in step)").register(registry);
+    eligible = MultiGauge.builder("pingyi.turnout.eligible").description("Representatives who may vote, per open session and district").register(registry);
+    voted = MultiGauge.builder("pingyi.turnout.voted").description("Ballots counted live, per open session and district").register(registry);
+  }
+
+  public void start() {
+    vertx.setPeriodic(0, 5000, id -> refresh());
+  }
+
+  private void refresh() {
+    Future<Void> pg = pool.query(ELIGIBLE_AND_VOTED).execute().timeout(3, TimeUnit.SECONDS).compose(rows -> {
+      postgresUp.set(1);
+      List<Row> list = new ArrayList<>();
+      rows.forEach(list::add);
+      openSessions.set((int) list.stream().map(r -> r.getString("session")).distinct().count());
+      eligible.register(list.stream().map(r -> MultiGauge.Row.of(
+          Tags.of("session", r.getString("session"), "district", r.getString("district")), r.getLong("eligible"))).toList(), true);
+      return turnout(list.stream().map(r -> r.getString("session")).distinct().toList());
+    });
+    pg.onFailure(e -> postgresUp.set(0));
+    redis.call(vertx, c -> c.ping()).timeout(3, TimeUnit.SECONDS)
+        .onSuccess(v -> redisUp.set(1)).onFailure(e -> redisUp.set(0));
+  }
+
+  private Future<Void> turnout(List<String> sessions) {
+    List<Future<List<MultiGauge.Row<?>>>> reads = new ArrayList<>();
+    for (String session : sessions) {
+      reads.add(redis.<java.util.Map<String, String>>call(vertx, c -> c.hgetall("pingyi:{" + session + "}:turnout"))
+          .map(byDistrict -> byDistrict.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(
+              Tags.of("session", session, "district", e.getKey()), Long.parseLong(e.getValue()))).toList()));
+    }
+    return Future.all(reads).map(v -> {
+      List<MultiGauge.Row<?>> rows = new ArrayList<>();
+      reads.forEach(f -> rows.addAll(f.result()));
+      voted.register(rows, true);
+      return null;
+    });
+  }
+}
