@@ -1,0 +1,278 @@
+// The representative's phone page: sign in (face-auth ID token handed over in the URL fragment, or the demo
+// provider), follow the session stream, score the open group, submit once with an Idempotency-Key kept in
+// localStorage so a flaky network or a reload never loses or doubles a ballot.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const I18N = window.PINGYI_I18N;
+  const state = { lang: localStorage.getItem("pingyi.lang") || "zh", token: sessionStorage.getItem("pingyi.token"),
+    rep: sessionStorage.getItem("pingyi.rep"), demo: false, order: [], states: {}, current: null, form: null,
+    scores: {}, comments: {}, survey: {}, submitting: false };
+  const t = (key, ...args) => { const v = I18N[state.lang][key]; return typeof v === "function" ? v(...args) : v; };
+  const codeText = (code) => I18N[state.lang].codes[code] || code;
+
+  function applyLanguage() {
+    document.documentElement.lang = t("langName");
+    document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
+    $("lang").textContent = t("switchTo");
+    if (state.form && !$("ballot").hidden) renderBallot();
+  }
+
+  function show(section) {
+    ["signin", "waiting", "ballot", "done", "message"].forEach((id) => { $(id).hidden = id !== section; });
+  }
+
+  function message(text) { $("messageText").textContent = text; show("message"); }
+
+  async function api(path, options = {}) {
+    const headers = Object.assign({ "Content-Type": "application/json" }, options.headers || {});
+    if (state.token) headers.Authorization = "Bearer " + state.token;
+    const response = await fetch(path, Object.assign({}, options, { headers }));
+    let body = null;
+    try { body = await response.json(); } catch (e) { body = null; }
+    return { status: response.status, body, retryAfter: response.headers.get("Retry-After") };
+  }
+
+  async function login(idToken) {
+    const reply = await api("/api/v1/auth/face", { method: "POST", body: JSON.stringify({ idToken }) });
+    if (reply.status !== 200) { message(codeText(reply.body && reply.body.code)); return false; }
+    state.token = reply.body.accessToken;
+    state.rep = reply.body.representative.id;
+    sessionStorage.setItem("pingyi.token", state.token);
+    sessionStorage.setItem("pingyi.rep", state.rep);
+    return true;
+  }
+
+  async function demoSignIn(event) {
+    event.preventDefault();
+    const reply = await api("/api/v1/dev/face-auth", { method: "POST", body: JSON.stringify({ representativeId: $("rep").value.trim() }) });
+    if (reply.status !== 200) { message(codeText(reply.body && reply.body.code)); return; }
+    if (await login(reply.body.idToken)) start();
+  }
+
+  function signOut() {
+    sessionStorage.removeItem("pingyi.token");
+    state.token = null;
+    showSignIn();
+  }
+
+  async function showSignIn() {
+    const probe = await fetch("/api/v1/dev/face-auth").catch(() => null);
+    state.demo = !!probe && probe.status === 200;
+    $("demo").hidden = !state.demo;
+    show("signin");
+  }
+
+  async function start() {
+    const sessions = await api("/api/v1/sessions");
+    state.order = (sessions.body || []).map((s) => s.id);
+    (sessions.body || []).forEach((s) => { state.states[s.id] = s.state; });
+    pickSession();
+    const stream = new EventSource("/api/v1/sessions/stream");
+    stream.addEventListener("session", (event) => {
+      const change = JSON.parse(event.data);
+      state.states[change.id] = change.state;
+      pickSession();
+    });
+  }
+
+  function pickSession() {
+    const open = state.order.find((id) => state.states[id] === "open") || null;
+    if (open && open !== state.current) {
+      state.current = open;
+      loadForm(open);
+    } else if (!open && !state.submitting) {
+      const wasOn = state.current;
+      state.current = null;
+      $("waitingText").textContent = wasOn ? t("closedText") : t("waitingText");
+      show("waiting");
+    }
+  }
+
+  function pendingKey() { return `pingyi.pending.${state.rep}.${state.current}`; }
+
+  async function loadForm(sessionId) {
+    const reply = await api(`/api/v1/sessions/${sessionId}/ballot-form`);
+    if (reply.status === 401) { signOut(); return; }
+    if (reply.status !== 200) { message(codeText(reply.body && reply.body.code)); return; }
+    state.form = reply.body;
+    if (state.form.alreadyVoted) { localStorage.removeItem(pendingKey()); showDone(state.form.receipt); return; }
+    const pending = JSON.parse(localStorage.getItem(pendingKey()) || "null");
+    state.scores = pending ? pending.body.scores : {};
+    state.comments = pending ? (pending.body.comments || {}) : {};
+    state.survey = pending ? (pending.body.survey || {}) : {};
+    renderBallot();
+    show("ballot");
+    if (pending) submit();
+  }
+
+  function renderBallot() {
+    const form = state.form;
+    $("groupName").textContent = form.group.name;
+    const list = $("departments");
+    list.replaceChildren();
+    form.departments.forEach((d) => {
+      const item = document.createElement("li");
+      item.className = "dept";
+      item.dataset.code = d.code;
+      const heading = document.createElement("h3");
+      heading.id = "dept-" + d.code;
+      heading.textContent = d.name;
+      const grades = document.createElement("div");
+      grades.className = "grades";
+      grades.setAttribute("role", "radiogroup");
+      grades.setAttribute("aria-labelledby", heading.id);
+      form.grades.forEach((g) => {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "grade";
+        button.setAttribute("role", "radio");
+        button.setAttribute("aria-checked", String(state.scores[d.code] === g.code));
+        button.dataset.grade = g.code;
+        button.textContent = g.label;
+        button.addEventListener("click", () => { state.scores[d.code] = g.code; renderBallot(); });
+        grades.appendChild(button);
+      });
+      const toggle = document.createElement("button");
+      toggle.type = "button";
+      toggle.className = "comment-toggle";
+      toggle.textContent = t("addComment");
+      const area = document.createElement("textarea");
+      area.maxLength = form.maxCommentLength || 500;
+      area.setAttribute("aria-label", d.name + " " + t("commentLabel"));
+      area.value = state.comments[d.code] || "";
+      area.hidden = !area.value;
+      area.addEventListener("input", () => { state.comments[d.code] = area.value; });
+      toggle.addEventListener("click", () => { area.hidden = false; area.focus(); });
+      item.classList.toggle("unscored", !state.scores[d.code]);
+      item.append(heading, grades, toggle, area);
+      list.appendChild(item);
+    });
+    renderSurvey(form.survey ? form.survey.questions : []);
+    const missing = form.departments.filter((d) => !state.scores[d.code]);
+    $("missing").textContent = missing.length ? t("missing", missing.length) + "：" + missing.map((d) => d.name).join("、") : t("allScored");
+    $("submit").disabled = missing.length > 0 || state.submitting;
+  }
+
+  function renderSurvey(questions) {
+    $("surveyBox").hidden = !questions.length;
+    const box = $("survey");
+    if (box.childElementCount === questions.length) return;
+    box.replaceChildren();
+    questions.forEach((q) => {
+      const set = document.createElement("fieldset");
+      set.className = "question";
+      const legend = document.createElement("legend");
+      legend.textContent = `${q.area} · ${q.text}`;
+      set.appendChild(legend);
+      if (q.kind === "text") {
+        const area = document.createElement("textarea");
+        area.maxLength = 500;
+        area.setAttribute("aria-label", q.text);
+        area.addEventListener("input", () => { if (area.value.trim()) state.survey[q.id] = area.value; else delete state.survey[q.id]; });
+        set.appendChild(area);
+      } else {
+        const options = q.kind === "scale" ? [1, 2, 3, 4, 5].map((n) => ({ code: n, label: String(n) })) : q.options;
+        options.forEach((o) => {
+          const label = document.createElement("label");
+          label.className = "choice";
+          const input = document.createElement("input");
+          input.type = q.kind === "multiple" ? "checkbox" : "radio";
+          input.name = q.id;
+          input.addEventListener("change", () => {
+            if (q.kind === "multiple") {
+              const chosen = Array.from(set.querySelectorAll("input:checked")).map((i) => i.value);
+              if (chosen.length) state.survey[q.id] = chosen; else delete state.survey[q.id];
+            } else {
+              state.survey[q.id] = o.code;
+            }
+          });
+          input.value = o.code;
+          label.append(input, document.createTextNode(o.label));
+          set.appendChild(label);
+        });
+      }
+      box.appendChild(set);
+    });
+  }
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function submit() {
+    if (state.submitting) return;
+    state.submitting = true;
+    $("submit").disabled = true;
+    $("problem").hidden = true;
+    const key = pendingKey();
+    let pending = JSON.parse(localStorage.getItem(key) || "null");
+    if (!pending) {
+      const comments = {};
+      Object.entries(state.comments).forEach(([code, text]) => { if (text && text.trim()) comments[code] = text; });
+      pending = { idempotencyKey: crypto.randomUUID(), body: { scores: state.scores, comments, survey: state.survey } };
+      localStorage.setItem(key, JSON.stringify(pending));
+    }
+    const session = state.current;
+    for (let attempt = 0; ; attempt++) {
+      $("missing").textContent = t("submitting");
+      let reply;
+      try {
+        reply = await api(`/api/v1/sessions/${session}/ballots`, { method: "POST", body: JSON.stringify(pending.body),
+          headers: { "Idempotency-Key": pending.idempotencyKey } });
+      } catch (networkFailure) {
+        reply = { status: 0 };
+      }
+      if (reply.status === 201 || reply.status === 200) {
+        localStorage.removeItem(key);
+        state.submitting = false;
+        showDone(reply.body.receipt);
+        return;
+      }
+      if (reply.status === 0 || reply.status === 503 || reply.status === 429) {
+        const wait = Math.min(15, reply.retryAfter ? Number(reply.retryAfter) : 2 ** Math.min(attempt, 4));
+        $("missing").textContent = t("retrying", wait);
+        await sleep(wait * 1000);
+        continue;
+      }
+      state.submitting = false;
+      const code = reply.body && reply.body.code;
+      if (code === "already_voted") { localStorage.removeItem(key); loadForm(session); return; }
+      if (reply.status === 401) { signOut(); return; }
+      localStorage.removeItem(key);
+      const details = reply.body && reply.body.errors ? " " + reply.body.errors.map((e) => e.field).join(", ") : "";
+      $("problem").textContent = codeText(code) + details;
+      $("problem").hidden = false;
+      if (code === "session_not_open") { pickSession(); }
+      renderBallot();
+      return;
+    }
+  }
+
+  function showDone(receipt) {
+    $("receipt").textContent = receipt;
+    $("checked").textContent = "";
+    show("done");
+  }
+
+  async function checkReceipt() {
+    const reply = await api(`/api/v1/receipts/${encodeURIComponent($("receipt").textContent)}`);
+    $("checked").textContent = reply.status === 200 && reply.body.counted ? t("counted") : t("notFound");
+  }
+
+  $("lang").addEventListener("click", () => {
+    state.lang = state.lang === "zh" ? "en" : "zh";
+    localStorage.setItem("pingyi.lang", state.lang);
+    applyLanguage();
+  });
+  $("demo").addEventListener("submit", demoSignIn);
+  $("submit").addEventListener("click", submit);
+  $("check").addEventListener("click", checkReceipt);
+  applyLanguage();
+
+  (async () => {
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    if (fragment.get("idToken")) {
+      history.replaceState(null, "", location.pathname + location.search);
+      if (!(await login(fragment.get("idToken")))) return;
+    }
+    if (state.token) start(); else showSignIn();
+  })();
+})();

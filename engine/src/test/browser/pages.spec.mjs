@@ -1,0 +1,123 @@
+// Browser tests of the phone page and the console in Debian's Chromium, driven by Playwright. Started by
+// org.pingyi.BrowserPagesTest with a running engine; exits non-zero on the first failed check.
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+
+const { BASE_URL, OPERATOR, AUDITOR, SHOTS, REP_A, REP_B } = process.env;
+mkdirSync(SHOTS, { recursive: true });
+const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+const report = {};
+
+async function signInAndScore(page, rep) {
+  await page.goto(BASE_URL + "/");
+  await page.locator("#demo").waitFor();
+  await page.fill("#rep", rep);
+  await page.click("#demo button[type=submit]");
+  await page.locator("#ballot").waitFor();
+  const departments = page.locator("#departments > li");
+  const count = await departments.count();
+  assert.equal(count, 8, "the open group has 8 departments");
+  for (let i = 0; i < count - 1; i++) {
+    await departments.nth(i).locator("button.grade").nth(i % 4).click();
+  }
+  assert.equal(await page.isDisabled("#submit"), true, "cannot submit before every department is scored");
+  assert.match(await page.textContent("#missing"), /1/, "says what is missing");
+  await departments.nth(count - 1).locator("button.grade").first().click();
+  assert.equal(await page.isDisabled("#submit"), false);
+}
+
+try {
+  // 1. A representative at 360 px votes a full group, sees the receipt, reloads and sees "already voted".
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
+  const page = await phone.newPage();
+  const started = Date.now();
+  await signInAndScore(page, REP_A);
+  report.timeToBallotMs = Date.now() - started;
+  const entries = await page.evaluate(() => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+    .map((e) => ({ type: e.initiatorType || "navigation", bytes: e.transferSize || 0 })));
+  report.pageBytes = entries.filter((e) => !["fetch", "xmlhttprequest", "other"].includes(e.type)).reduce((s, e) => s + e.bytes, 0);
+  report.apiBytes = entries.filter((e) => e.type === "fetch").reduce((s, e) => s + e.bytes, 0);
+  report.domInteractiveMs = await page.evaluate(() => Math.round(performance.getEntriesByType("navigation")[0].domInteractive));
+  await shot(page, "01-phone-ballot-scored");
+  await page.click("#submit");
+  await page.locator("#done").waitFor();
+  const receipt = (await page.textContent("#receipt")).trim();
+  assert.match(receipt, /^[0-9a-z]{26}$/);
+  await page.click("#check");
+  await page.waitForFunction(() => document.getElementById("checked").textContent.includes("已计入"));
+  await shot(page, "02-phone-receipt");
+  await page.reload();
+  await page.locator("#done").waitFor();
+  assert.equal((await page.textContent("#receipt")).trim(), receipt, "after a reload: already voted, same receipt");
+  await page.click("#lang");
+  assert.equal(await page.textContent("#done h2"), "You have voted in this session");
+  await shot(page, "03-phone-already-voted-en");
+  await phone.close();
+
+  // 2. The network drops the first submit; the page retries with the same key and one ballot is stored.
+  const flaky = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
+  const page2 = await flaky.newPage();
+  let dropped = 0;
+  const keys = [];
+  await page2.route("**/api/v1/sessions/*/ballots", (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (dropped++ === 0) return route.abort("failed");
+    return route.continue();
+  });
+  await signInAndScore(page2, REP_B);
+  await page2.click("#submit");
+  await page2.locator("#done").waitFor({ timeout: 20000 });
+  assert.ok(keys.length >= 2, "the page tried again");
+  assert.equal(new Set(keys).size, 1, "every attempt carried the same Idempotency-Key");
+  await shot(page2, "04-phone-after-network-drop");
+  await flaky.close();
+
+  // 3. An operator opens, closes, seals and publishes a session and downloads the CSV; auditor views are hidden.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const op = await desk.newPage();
+  op.on("dialog", (dialog) => dialog.accept());
+  await op.goto(BASE_URL + "/console");
+  await op.fill("#token", OPERATOR);
+  await op.click("#loginForm button");
+  await op.locator("#app").waitFor();
+  assert.equal(await op.locator("[data-role=auditor]").first().isHidden(), true, "auditor-only views are hidden from an operator");
+  const row = (id) => op.locator(`tr[data-session="${id}"]`);
+  for (const [action, next] of [["open", "open"], ["close", "closed"], ["seal", "sealed"], ["publish", "published"]]) {
+    await row("econ2-2024").locator(`button[data-action="${action}"]`).click();
+    await op.locator(`tr[data-session="econ2-2024"] td[data-state="${next}"]`).waitFor();
+  }
+  await row("econ2-2024").locator("button", { hasText: "View" }).click();
+  await op.click("#showResults");
+  await op.locator("#results tbody tr").first().waitFor();
+  const [download] = await Promise.all([op.waitForEvent("download"), op.click("#downloadCsv")]);
+  const csvPath = `${SHOTS}/econ2-2024-results.csv`;
+  await download.saveAs(csvPath);
+  const csv = readFileSync(csvPath, "utf8");
+  assert.ok(csv.startsWith("\uFEFFrank,code,department"), "UTF-8 CSV with BOM");
+  assert.ok(csv.includes("市财政局"));
+  await shot(op, "05-console-operator-published");
+
+  // 4. The auditor sees the live ranking of the open session; operator controls are hidden.
+  const audit = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await audit.goto(BASE_URL + "/console");
+  await audit.fill("#token", AUDITOR);
+  await audit.click("#loginForm button");
+  await audit.locator("#app").waitFor();
+  assert.equal(await audit.locator("button[data-action]").count(), 0, "no lifecycle buttons for an auditor");
+  assert.equal(await audit.locator("[data-role=operator]").first().isHidden(), true);
+  await audit.locator('tr[data-session="econ1-2024"] button', { hasText: "View" }).click();
+  await audit.locator("#live li").first().waitFor({ timeout: 10000 });
+  assert.equal(await audit.locator("#live li").count(), 8);
+  await shot(audit, "06-console-auditor-live");
+
+  writeFileSync(`${SHOTS}/report.json`, JSON.stringify(report));
+  console.log("browser checks passed", JSON.stringify(report));
+} finally {
+  await browser.close();
+}
