@@ -35,7 +35,7 @@ pg_rows=$(python3 -c "print(round($pg_tps * 50))")
 script=$(sed -n '/SOURCE = """/,/""";/p' engine/src/main/java/org/pingyi/tally/TallyScript.java | sed '1d;$d' | sed 's/^      //')
 fields=$(for d in D01 D02 D03 D04 D05 D06 D07 D08; do printf '%s|service|satisfied ' "$d"; done)
 redis-benchmark -h 127.0.0.1 -p 6379 --dbnum 12 -n 200000 -c 50 -P 16 -r 100000000 -q \
-  EVAL "$script" 3 'b:{s}:counted' 'b:{s}:turnout' 'b:{s}:counts' 'rep:__rand_int__' jimo $fields > "$out/redis.txt" 2>&1
+  EVAL "$script" 3 'b:{s}:counted' 'b:{s}:turnout' 'b:{s}:counts' 'rep:__rand_int__' jimo 8 $fields > "$out/redis.txt" 2>&1
 redis_ops=$(grep -oP '[0-9.]+(?= requests per second)' "$out/redis.txt" | tail -1)
 redis-cli -n 12 flushdb > /dev/null
 

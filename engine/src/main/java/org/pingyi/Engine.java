@@ -76,6 +76,7 @@ public final class Engine implements AutoCloseable {
               .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
           .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
           .build();
+      LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "JDK NIO");
       pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
               .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))

@@ -9,12 +9,20 @@ import org.pingyi.ballot.StoredBallot;
 /** Reads committed ballots back from PostgreSQL for the projection. */
 final class BallotRows {
   static final String COLUMNS = "id, session_id, representative_id, weight_class, district, scores";
-  static final String PAGE_AFTER = "SELECT " + COLUMNS + ", submitted_at < now() - interval '10 seconds' AS settled "
-      + "FROM ballots WHERE id > $1 ORDER BY id LIMIT $2";
+  /** Just who voted where, for the sweep to ask Redis about; settled = committed long enough ago to be final. */
+  static final String KEYS_AFTER = "SELECT id, session_id, representative_id, "
+      + "submitted_at < now() - interval '10 seconds' AS settled FROM ballots WHERE id > $1 ORDER BY id LIMIT $2";
+  static final String BY_IDS = "SELECT " + COLUMNS + " FROM ballots WHERE id = ANY ($1) ORDER BY id";
   static final String SESSION_PAGE_AFTER = "SELECT " + COLUMNS + " FROM ballots WHERE session_id = $1 AND id > $2 "
       + "ORDER BY id LIMIT $3";
 
   private BallotRows() {}
+
+  record Key(long id, String sessionId, String representativeId) {
+    static Key of(Row row) {
+      return new Key(row.getLong("id"), row.getString("session_id"), row.getString("representative_id"));
+    }
+  }
 
   static StoredBallot toBallot(Row row) {
     JsonObject scores = row.getJsonObject("scores");

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pingyi.ballot.StoredBallot;
@@ -21,25 +22,47 @@ public final class LiveTally {
     this.script = new TallyScript(vertx, redis);
   }
 
-  /** Counts the ballots (each at most once, ever); fails if Redis does not take all of them. */
+  /** Counts the ballots (each at most once, ever), one script per session; fails if Redis does not take all of them. */
   public Future<Void> apply(List<StoredBallot> ballots) {
-    List<Future<Long>> runs = new ArrayList<>(ballots.size());
+    Map<String, List<String>> argsBySession = new LinkedHashMap<>();
     for (StoredBallot b : ballots) {
-      runs.add(apply(b));
+      List<String> args = argsBySession.computeIfAbsent(b.sessionId(), s -> new ArrayList<>(ballots.size() * 11));
+      args.add(b.representativeId());
+      args.add(b.district());
+      args.add(String.valueOf(b.scores().size()));
+      for (Map.Entry<String, String> score : b.scores().entrySet()) {
+        args.add(TallyKeys.countField(score.getKey(), b.weightClass(), score.getValue()));
+      }
     }
+    List<Future<Long>> runs = new ArrayList<>(argsBySession.size());
+    argsBySession.forEach((sessionId, args) -> runs.add(script.run(
+        new String[] {TallyKeys.counted(sessionId), TallyKeys.turnout(sessionId), TallyKeys.counts(sessionId)},
+        args.toArray(String[]::new))));
     return Future.all(runs).mapEmpty();
   }
 
-  Future<Long> apply(StoredBallot b) {
-    String[] keys = {TallyKeys.counted(b.sessionId()), TallyKeys.turnout(b.sessionId()), TallyKeys.counts(b.sessionId())};
-    String[] args = new String[2 + b.scores().size()];
-    args[0] = b.representativeId();
-    args[1] = b.district();
-    int i = 2;
-    for (Map.Entry<String, String> score : b.scores().entrySet()) {
-      args[i++] = TallyKeys.countField(score.getKey(), b.weightClass(), score.getValue());
-    }
-    return script.run(keys, args);
+  /** Which of these ballots Redis has not counted yet (by their representative in the session's counted set). */
+  Future<List<Long>> uncounted(List<BallotRows.Key> keys) {
+    Map<String, List<BallotRows.Key>> bySession = new LinkedHashMap<>();
+    keys.forEach(k -> bySession.computeIfAbsent(k.sessionId(), s -> new ArrayList<>()).add(k));
+    List<Future<List<Long>>> checks = new ArrayList<>(bySession.size());
+    bySession.forEach((sessionId, sessionKeys) -> {
+      String[] members = sessionKeys.stream().map(BallotRows.Key::representativeId).toArray(String[]::new);
+      checks.add(redis.<List<Boolean>>call(vertx, c -> c.smismember(TallyKeys.counted(sessionId), members)).map(found -> {
+        List<Long> missing = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+          if (!Boolean.TRUE.equals(found.get(i))) {
+            missing.add(sessionKeys.get(i).id());
+          }
+        }
+        return missing;
+      }));
+    });
+    return Future.all(checks).map(done -> {
+      List<Long> missing = new ArrayList<>();
+      checks.forEach(f -> missing.addAll(f.result()));
+      return missing;
+    });
   }
 
   /** A session's counters as Redis holds them now. */

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps Redis in step with PostgreSQL. Committed ballots are counted right away; if Redis refuses (it is down),
- * the projection turns dirty and a sweep replays every ballot above the high-water mark once Redis is back. The
- * mark only moves past ballots committed at least ten seconds ago, so a slow transaction with a lower id is never
- * skipped; replaying the ones above it is harmless because counting is idempotent. Each engine also sweeps every
- * ten seconds, which covers another instance that died between its commit and its count.
+ * the projection turns dirty and a sweep replays every ballot above the high-water mark that Redis has not counted,
+ * once Redis is back. The mark only moves past ballots committed at least ten seconds ago, so a slow transaction
+ * with a lower id is never skipped; replaying a ballot twice is harmless because counting is idempotent. Each engine
+ * also sweeps the newly settled ballots every ten seconds, which covers another instance that died between its
+ * commit and its count.
  */
 public final class Projection {
   private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
@@ -75,7 +76,7 @@ public final class Projection {
     sweeping = true;
     boolean wasDirty = dirty;
     dirty = false;
-    sweep().onComplete(done -> {
+    sweep(wasDirty).onComplete(done -> {
       sweeping = false;
       lastSweep = System.currentTimeMillis();
       if (done.failed()) {
@@ -89,32 +90,51 @@ public final class Projection {
     });
   }
 
-  /** Replays every ballot above the high-water mark; answers how many it replayed. */
-  public Future<Long> sweep() {
-    return tally.highWaterMark().compose(mark -> page(mark, mark, true, 0));
+  /**
+   * Counts every ballot above the high-water mark that Redis is missing; answers how many it replayed. A routine
+   * sweep looks only at settled ballots (the live projection of newer ones may still be on its way); after an
+   * outage it looks at all of them, to catch up at once.
+   */
+  public Future<Long> sweep(boolean includeUnsettled) {
+    return tally.highWaterMark().compose(mark -> page(mark, mark, includeUnsettled, 0));
   }
 
-  private Future<Long> page(long cursor, long mark, boolean settledSoFar, long replayed) {
-    return pool.preparedQuery(BallotRows.PAGE_AFTER).execute(Tuple.of(cursor, PAGE)).compose(rows -> {
-      List<StoredBallot> ballots = new ArrayList<>(rows.size());
+  private Future<Long> page(long cursor, long mark, boolean includeUnsettled, long replayed) {
+    return pool.preparedQuery(BallotRows.KEYS_AFTER).execute(Tuple.of(cursor, PAGE)).compose(rows -> {
+      List<BallotRows.Key> keys = new ArrayList<>(rows.size());
       long newMark = mark;
-      boolean settled = settledSoFar;
+      boolean settled = true;
       for (Row row : rows) {
-        StoredBallot b = BallotRows.toBallot(row);
-        ballots.add(b);
         settled = settled && Boolean.TRUE.equals(row.getBoolean("settled"));
+        if (!settled && !includeUnsettled) {
+          break;
+        }
+        BallotRows.Key key = BallotRows.Key.of(row);
+        keys.add(key);
         if (settled) {
-          newMark = b.id();
+          newMark = key.id();
         }
       }
-      long lastId = ballots.isEmpty() ? cursor : ballots.get(ballots.size() - 1).id();
+      long lastId = keys.isEmpty() ? cursor : keys.get(keys.size() - 1).id();
       long markToSet = newMark;
-      boolean settledAfter = settled;
-      return tally.apply(ballots)
-          .compose(v -> markToSet > mark ? tally.raiseHighWaterMark(markToSet) : Future.succeededFuture())
-          .compose(v -> rows.size() < PAGE
-              ? Future.succeededFuture(replayed + ballots.size())
-              : page(lastId, markToSet, settledAfter, replayed + ballots.size()));
+      boolean more = rows.size() == PAGE && keys.size() == PAGE;
+      return tally.uncounted(keys)
+          .compose(this::replay)
+          .compose(n -> (markToSet > mark ? tally.raiseHighWaterMark(markToSet) : Future.<Void>succeededFuture())
+              .compose(v -> more
+                  ? page(lastId, markToSet, includeUnsettled, replayed + n)
+                  : Future.succeededFuture(replayed + n)));
+    });
+  }
+
+  private Future<Long> replay(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return Future.succeededFuture(0L);
+    }
+    return pool.preparedQuery(BallotRows.BY_IDS).execute(Tuple.of(ids.toArray(Long[]::new))).compose(rows -> {
+      List<StoredBallot> ballots = new ArrayList<>(rows.size());
+      rows.forEach(row -> ballots.add(BallotRows.toBallot(row)));
+      return tally.apply(ballots).map((long) ballots.size());
     });
   }
 

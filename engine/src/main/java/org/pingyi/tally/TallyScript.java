@@ -11,16 +11,27 @@ import java.util.HexFormat;
 import org.pingyi.store.RedisStore;
 
 /**
- * The one Lua script that counts a ballot: it adds the representative to the session's counted set and, only
- * if they were not in it yet, increments turnout and every department's grade counter. Atomic in Redis, so a
- * replayed or re-projected ballot never counts twice.
+ * The one Lua script that counts ballots of one session. For each ballot it adds the representative to the
+ * session's counted set and, only if they were not in it yet, counts their district and every department's grade.
+ * The increments of a whole batch are summed first and written once per field. Atomic in Redis, so a replayed or
+ * re-projected ballot never counts twice.
+ * ARGV, per ballot: representative, district, number of grade fields n, then the n fields.
  */
 final class TallyScript {
   static final String SOURCE = """
-      if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-      redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
-      for i = 3, #ARGV do redis.call('HINCRBY', KEYS[3], ARGV[i], 1) end
-      return 1
+      local turnout, counts, counted, i = {}, {}, 0, 1
+      while i <= #ARGV do
+        local n = tonumber(ARGV[i + 2])
+        if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+          counted = counted + 1
+          turnout[ARGV[i + 1]] = (turnout[ARGV[i + 1]] or 0) + 1
+          for j = i + 3, i + 2 + n do counts[ARGV[j]] = (counts[ARGV[j]] or 0) + 1 end
+        end
+        i = i + 3 + n
+      end
+      for field, n in pairs(turnout) do redis.call('HINCRBY', KEYS[2], field, n) end
+      for field, n in pairs(counts) do redis.call('HINCRBY', KEYS[3], field, n) end
+      return counted
       """;
   static final String SHA = sha1(SOURCE);
 
@@ -32,7 +43,7 @@ final class TallyScript {
     this.redis = redis;
   }
 
-  /** 1 when the ballot was counted now, 0 when it had been counted before. */
+  /** How many of the ballots were counted now (the others had been counted before). */
   Future<Long> run(String[] keys, String[] args) {
     return redis.<Long>call(vertx, c -> c.evalsha(SHA, ScriptOutputType.INTEGER, keys, args))
         .recover(e -> e instanceof RedisNoScriptException

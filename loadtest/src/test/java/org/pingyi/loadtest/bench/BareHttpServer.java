@@ -14,7 +14,7 @@ public final class BareHttpServer {
 
   public static void main(String[] args) {
     int port = Integer.parseInt(args.length > 0 ? args[0] : "8089");
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(new io.vertx.core.VertxOptions().setPreferNativeTransport(true));
     int cores = Runtime.getRuntime().availableProcessors();
     for (int i = 0; i < cores; i++) {
       vertx.deployVerticle(new io.vertx.core.VerticleBase() {
