@@ -3,6 +3,8 @@ package org.pingyi.http;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import io.lettuce.core.RedisException;
+import io.vertx.core.VertxException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** The SQL client's pool fails a wait for a free connection with this message (a shared VertxException). */
+  private static final String POOL_TIMEOUT = "Timeout waiting for connection";
 
   private FailureHandler() {}
 
@@ -52,9 +56,15 @@ public final class FailureHandler {
     return new ProblemException(ProblemCode.internal_error, "Something went wrong on our side; the request id identifies it.");
   }
 
-  /** PostgreSQL or Redis not answering: the client may retry, nothing was acknowledged. */
+  /**
+   * PostgreSQL or Redis not answering, or every PostgreSQL connection busy for longer than the pool waits: the
+   * client may retry, nothing was acknowledged.
+   */
   public static boolean isOutage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectionPoolTooBusyException || t instanceof VertxException && POOL_TIMEOUT.equals(t.getMessage())) {
+        return true;
+      }
       if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof RedisException
           || t instanceof io.vertx.core.impl.NoStackTraceTimeoutException
           || t instanceof io.vertx.sqlclient.ClosedConnectionException

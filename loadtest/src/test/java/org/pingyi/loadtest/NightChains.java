@@ -23,7 +23,10 @@ final class NightChains {
         .warmUp(settings.baseUrl() + "/health/live");
   }
 
-  /** Face authentication in the app (a fresh ID token), the engine login, the ballot form. */
+  /**
+   * Face authentication in the app (a fresh ID token), the engine login, the ballot form. A representative whose
+   * sign-in failed stops there (the failure is already in the report) instead of submitting without a token.
+   */
   static ChainBuilder signIn(FaceKeys keys, String session) {
     return exec(s -> s.set("idToken", keys.idToken(s.getString("subject"))))
         .exec(http("login").post("/api/v1/auth/face").body(StringBody("{\"idToken\":\"#{idToken}\"}"))
@@ -32,7 +35,8 @@ final class NightChains {
             .check(status().is(200), jsonPath("$.departments[*].code").findAll().saveAs("departments"),
                 jsonPath("$.grades[*].code").findAll().saveAs("grades")))
         .exec(s -> s.set("ballot", ballot(s.getList("departments"), s.getList("grades")))
-            .set("key", UUID.randomUUID().toString()).set("otherKey", UUID.randomUUID().toString()));
+            .set("key", UUID.randomUUID().toString()).set("otherKey", UUID.randomUUID().toString()))
+        .exitHereIfFailed();
   }
 
   static String ballot(List<Object> departments, List<Object> grades) {
