@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /** Sizes, rates and the target, all system properties (see the README), read once per run. */
 public record LoadSettings(String baseUrl, Path keys, Path roster, String session, String closedSession, int representatives,
     int loginSeconds, int submitSeconds, double retryShare, double doubleShare, double slowShare, int soakMinutes,
-    int ceilingPerSecond, int ceilingSeconds) {
+    int ceilingPerSecond, int ceilingSeconds, boolean shareConnections) {
 
   public static LoadSettings fromSystemProperties() {
     return new LoadSettings(
@@ -22,6 +22,7 @@ public record LoadSettings(String baseUrl, Path keys, Path roster, String sessio
         Double.parseDouble(System.getProperty("pingyi.slowShare", "0.05")),
         Integer.getInteger("pingyi.soakMinutes", 30),
         Integer.getInteger("pingyi.ceilingPerSecond", 3000),
-        Integer.getInteger("pingyi.ceilingSeconds", 60));
+        Integer.getInteger("pingyi.ceilingSeconds", 60),
+        Boolean.getBoolean("pingyi.shareConnections"));
   }
 }

@@ -18,9 +18,15 @@ import java.util.stream.Collectors;
 final class NightChains {
   private NightChains() {}
 
+  /**
+   * Each representative on connections of their own, like phones; with pingyi.shareConnections=true they share one
+   * pool of keep-alive connections instead, like the app's gateway in front of the engine. A driver whose open-file
+   * limit is below the number of representatives (20,000 on the development machine) needs the shared pool.
+   */
   static HttpProtocolBuilder protocol(LoadSettings settings) {
-    return http.baseUrl(settings.baseUrl()).contentTypeHeader("application/json").acceptHeader("application/json")
-        .warmUp(settings.baseUrl() + "/health/live");
+    HttpProtocolBuilder protocol = http.baseUrl(settings.baseUrl()).contentTypeHeader("application/json")
+        .acceptHeader("application/json").warmUp(settings.baseUrl() + "/health/live");
+    return settings.shareConnections() ? protocol.shareConnections() : protocol;
   }
 
   /**
