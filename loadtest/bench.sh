@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# The engine against this machine's limits, in one run, side by side (about 4 minutes; see BENCHMARKS.md):
+# The engine against this machine's limits, in one run, side by side (about 8 minutes; see BENCHMARKS.md):
 #   1. PostgreSQL: 50-row multi-VALUES ballot inserts, one commit each (pgbench, 4 clients)
 #   2. Redis: the tally's Lua script on fresh representatives (redis-benchmark, pipelined)
-#   3. a bare Vert.x 5 endpoint that parses the same JSON body and answers 201 (wrk)
-#   4. the engine, warmed up: durable ballots/s at saturation, one token per representative (wrk, same driver as 3)
-#   5. the engine: BroadcastNight with 3,000 representatives through the real login path (Gatling)
+#   3. a bare Vert.x 5 endpoint that parses the same JSON body and answers 201 (wrk), warmed up
+#   4. the engine, warmed up: durable ballots/s at saturation, one token per representative (wrk, same driver as 3),
+#      with the CPU each process used meanwhile
+#   5. the engine: BroadcastNight bursts of 3,000 and 30,000 representatives through the real login path (Gatling),
+#      then seal, export and verify those two sessions, and the cost of a Prometheus scrape
 # Uses the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379), in databases of its own.
+# DURATION (seconds per measured wrk/pgbench run, 10), WARM (engine warm-up seconds, 15), ROSTER (300000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=loadtest/target/bench
@@ -13,6 +16,10 @@ mkdir -p "$out"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -n1)
 psql() { command psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 DURATION=${DURATION:-10}
+WARM=${WARM:-15}
+ROSTER=${ROSTER:-300000}
+command -v wrk > /dev/null || apt-get install -y -qq wrk > /dev/null
+[ -x /usr/bin/time ] || apt-get install -y -qq time > /dev/null
 
 echo "building…" >&2
 mvn -B -ntp -q -DskipTests install
@@ -44,52 +51,98 @@ java -cp "$CP" org.pingyi.loadtest.bench.BareHttpServer 8089 > "$out/bare.log" 2
 bare=$!
 sleep 4
 printf 'none\n%.0s' $(seq 1000) > "$out/dummy-tokens.txt"
+wrk -t2 -c256 -d"${DURATION}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8089/api/v1/sessions/econ1/ballots \
+  -- "$out/dummy-tokens.txt" 2 > "$out/wrk-bare-warmup.txt" 2>&1
 wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua http://127.0.0.1:8089/api/v1/sessions/econ1/ballots \
   -- "$out/dummy-tokens.txt" 2 > "$out/wrk-bare.txt" 2>&1
 kill $bare
 bare_rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' "$out/wrk-bare.txt")
 bare_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-bare.txt")
 
-# 4 + 5. the engine on the machine's servers, trusting the load test's face-auth provider, with a 100,000 roster
+# 4 + 5. the engine on the machine's servers, trusting the load test's face-auth provider. The roster is large
+# enough that the measured run never runs out of representatives who have not voted yet.
 psql -c "DROP DATABASE IF EXISTS pingyi_bench WITH (FORCE)"
 redis-cli -n 13 flushdb > /dev/null
-java -jar engine/target/pingyi-engine.jar roster --size 100000 --seed 7 --out "$out/roster-100000.csv" 2> /dev/null
+roster="$out/roster-$ROSTER.csv"
+[ -f "$roster" ] || java -jar engine/target/pingyi-engine.jar roster --size "$ROSTER" --seed 7 --out "$roster" 2> /dev/null
 ( source loadtest/target/keys/engine.env
   export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
-  export PINGYI_ROSTER="$out/roster-100000.csv" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"
+  export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"
   exec java -Xmx1g -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
 engine=$!
 until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do sleep 0.5; done
 operator=$(grep -oP '^operator=\K.*' loadtest/target/keys/admin-tokens.properties)
-curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" http://127.0.0.1:8088/api/v1/admin/sessions/econ1-2024/open
-java -cp "$CP" org.pingyi.loadtest.bench.MintAccessTokens jdbc:postgresql://127.0.0.1:5432/pingyi_bench 100000 "$out/tokens.txt"
-# Warm up first (the JIT compiles the ballot path): the same run on another session, then measure on a fresh one.
-curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" http://127.0.0.1:8088/api/v1/admin/sessions/econ2-2024/open
-wrk -t2 -c256 -d"${DURATION}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ2-2024/ballots \
+open_session() { curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "http://127.0.0.1:8088/api/v1/admin/sessions/$1/open"; }
+for session in econ1-2024 econ2-2024 service-2024 enforcement-2024; do open_session $session; done
+java -cp "$CP" org.pingyi.loadtest.bench.MintAccessTokens jdbc:postgresql://127.0.0.1:5432/pingyi_bench "$ROSTER" "$out/tokens.txt"
+# Warm up first (the JIT compiles the ballot path): the same load on another session, then measure on a fresh one.
+wrk -t2 -c256 -d"${WARM}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ2-2024/ballots \
   -- "$out/tokens.txt" 2 econ2 > "$out/wrk-warmup.txt" 2>&1
-cpu() { awk '{print $14 + $15}' /proc/$(pgrep -f 'pingyi-engine.jar$' | head -1)/stat; }
-cpu_before=$(cpu)
-wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
-  -- "$out/tokens.txt" 2 econ1 > "$out/wrk-engine.txt" 2>&1
-sleep 2
-cpu_after=$(cpu)
+cpu_by_process() {
+  for p in /proc/[0-9]*; do awk '{gsub(/[()]/, "", $2); print $2, $14 + $15}' "$p/stat" 2> /dev/null; done |
+    awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
+cpu_by_process > "$out/cpu-before.txt"
+t0=$(date +%s.%N)
+/usr/bin/time -f "%U %S" -o "$out/wrk-cpu.txt" wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua \
+  http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$out/tokens.txt" 2 econ1 > "$out/wrk-engine.txt" 2>&1
+cpu_by_process > "$out/cpu-after.txt"
+elapsed=$(python3 -c "print($(date +%s.%N) - $t0)")
 stored=$(psql -d pingyi_bench -c "SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'")
 engine_rps=$(python3 -c "print(round($stored / $DURATION))")
 engine_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-engine.txt")
-cpu_per_1000=$(python3 -c "print(round(($cpu_after - $cpu_before) / 100 / ($stored / 1000), 3))")
+cores() { join "$out/cpu-before.txt" "$out/cpu-after.txt" | awk -v n="$1" -v dt="$elapsed" '$1 == n {printf "%.2f", ($3 - $2) / 100 / dt}'; }
+engine_cores=$(cores java); pg_cores=$(cores postgres); redis_cores=$(cores redis-server)
+wrk_cores=$(awk -v dt="$elapsed" '{printf "%.2f", ($1 + $2) / dt}' "$out/wrk-cpu.txt")
+cpu_per_1000=$(python3 -c "print(round($engine_cores * $elapsed / ($stored / 1000), 3))")
 
-mvn -B -ntp -q -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.BroadcastNight \
-  -Dpingyi.url=http://127.0.0.1:8088 -Dpingyi.roster="$PWD/$out/roster-100000.csv" -Dpingyi.session=service-2024 \
-  -Dpingyi.representatives=3000 -Dpingyi.loginSeconds=30 -Dpingyi.slowShare=0 > "$out/gatling.txt" 2>&1 || true
-report=$(ls -td loadtest/target/gatling/broadcastnight-*/ | head -1)
-night=$(python3 - "$report" <<'PY'
+# Gatling bursts: every representative logs in through the face-auth provider, then all submit within 5 s.
+night() {  # representatives, session, login seconds, extra properties
+  mvn -B -ntp -q -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.BroadcastNight \
+    -Dpingyi.url=http://127.0.0.1:8088 -Dpingyi.roster="$PWD/$roster" -Dpingyi.session="$2" \
+    -Dpingyi.representatives="$1" -Dpingyi.loginSeconds="$3" -Dpingyi.slowShare=0 $4 > "$out/gatling-$1.txt" 2>&1 || true
+  local report
+  report=$(ls -td loadtest/target/gatling/broadcastnight-*/ | head -1)
+  python3 - "$report" <<'PY'
 import glob, re, sys
 page = open(glob.glob(sys.argv[1] + "req_submit-*.html")[0]).read()
 v = dict(re.findall(r'<td class="title">([^<]+)</td>\s*<td class="total">([^<]*)</td>', page))
-print(f"{v['Total count']} submits, p50 {v['50th percentile']} ms, p99 {v['99th percentile']} ms, max {v['Max']} ms")
+print(f"{v['Total count']} submits, p50 {v['50th percentile']} ms, p99 {v['99th percentile']} ms, max {v['Max']} ms", end="")
+PY
+  grep -q 'VERIFICATION PASSED' "$out/gatling-$1.txt" && echo ", verification passed" || echo ", VERIFICATION FAILED"
+}
+night3k=$(night 3000 service-2024 30 "")
+# 30,000 connections of their own would pass this machine's open-file limit (20,000): they share a pool, as behind
+# the app's gateway.
+night30k=$(night 30000 enforcement-2024 120 "-Dpingyi.shareConnections=true")
+# Close, seal, export and verify both sessions; what one Prometheus scrape costs.
+auditor=$(grep -oP '^auditor=\K.*' loadtest/target/keys/admin-tokens.properties)
+since() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$1"; }
+seal_and_verify() {  # session → "N ballots: seal X s, export Y s, verify Z s: <verdict>"
+  local base=http://127.0.0.1:8088/api/v1 t seal export verify verdict
+  curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "$base/admin/sessions/$1/close"
+  t=$(date +%s.%N); curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "$base/admin/sessions/$1/seal"; seal=$(since "$t")
+  curl -fs -H "Authorization: Bearer $auditor" "$base/sessions/$1/results" > "$out/results-$1.json"
+  t=$(date +%s.%N)
+  curl -fs -o "$out/ballots-$1.ndjson" -H "Authorization: Bearer $auditor" "$base/admin/sessions/$1/ballots.ndjson"
+  export=$(since "$t")
+  t=$(date +%s.%N)
+  verdict=$(java -jar engine/target/pingyi-engine.jar verify --ballots "$out/ballots-$1.ndjson" --results "$out/results-$1.json" 2>&1 | head -c 80 || true)
+  verify=$(since "$t")
+  echo "$(wc -l < "$out/ballots-$1.ndjson") ballots: seal $seal s, export $export s, verify $verify s: ${verdict%%:*}"
+}
+sealed3k=$(seal_and_verify service-2024)
+sealed30k=$(seal_and_verify enforcement-2024)
+scrape_ms=$(python3 - <<'PY'
+import time, urllib.request
+for _ in range(5):
+    urllib.request.urlopen("http://127.0.0.1:8088/metrics").read()
+t = time.time()
+for _ in range(50):
+    urllib.request.urlopen("http://127.0.0.1:8088/metrics").read()
+print(round((time.time() - t) / 50 * 1000, 1))
 PY
 )
-verified=$(grep -o 'VERIFICATION PASSED' "$out/gatling.txt" || echo 'VERIFICATION FAILED')
 heap=$(curl -s http://127.0.0.1:8088/metrics | python3 -c "import sys; print(round(sum(float(l.split()[-1]) for l in sys.stdin
   if l.startswith('jvm_memory_used_bytes{area=\"heap\"')) / 1048576))")
 kill $engine; wait $engine 2> /dev/null || true
@@ -97,12 +150,17 @@ kill $engine; wait $engine 2> /dev/null || true
 cat <<TABLE
 | what (this machine, 2 cores, driver on the same cores) | figure |
 |---|---|
-| PostgreSQL, 50-row multi-VALUES inserts, 4 clients | $pg_tps commits/s = $pg_rows rows/s |
-| Redis, tally Lua script on new representatives, pipelined | $redis_ops scripts/s |
-| bare Vert.x 5 parse-JSON-and-201 (wrk -t2 -c256) | $bare_rps req/s, p99 $bare_p99 |
-| engine, durable ballots/s at saturation (wrk -t2 -c256, one token per representative) | $engine_rps ballots/s ($stored stored in ${DURATION} s), p99 $engine_p99 |
+| PostgreSQL, 50-row multi-VALUES inserts, 4 clients (pgbench) | $pg_tps commits/s = $pg_rows rows/s |
+| Redis, tally Lua script on new representatives, pipelined (redis-benchmark) | $redis_ops scripts/s |
+| bare Vert.x 5 parse-JSON-and-201, warmed up (wrk -t2 -c256) | $bare_rps req/s, p99 $bare_p99 |
+| engine, warmed up, durable ballots/s at saturation (wrk -t2 -c256, one token per representative of $ROSTER) | $engine_rps ballots/s ($stored stored in ${DURATION} s), p99 $engine_p99 |
+| CPU during that run, in cores of 2: engine / PostgreSQL / Redis / wrk | $engine_cores / $pg_cores / $redis_cores / $wrk_cores |
 | engine CPU per 1,000 ballots (saturation run) | $cpu_per_1000 CPU-seconds |
-| engine BroadcastNight, 3,000 representatives (Gatling) | $night, $verified |
+| engine BroadcastNight, 3,000 representatives (Gatling, own connections) | $night3k |
+| engine BroadcastNight, 30,000 representatives (Gatling, shared connections) | $night30k |
+| close + seal + export + verify, the 3,000-ballot session | $sealed3k |
+| close + seal + export + verify, the 30,000-ballot session | $sealed30k |
+| one Prometheus scrape of /metrics (mean of 50) | $scrape_ms ms |
 | engine heap after the runs | $heap MiB |
 | ratio engine ÷ bare HTTP | $(python3 -c "print(round($engine_rps / $bare_rps * 100, 1))") % |
 | ratio engine ÷ PostgreSQL batch-insert rows/s | $(python3 -c "print(round($engine_rps / $pg_rows * 100, 1))") % |

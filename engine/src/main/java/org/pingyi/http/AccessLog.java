@@ -3,6 +3,7 @@ package org.pingyi.http;
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +13,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessLog {
   private static final Logger LOG = LoggerFactory.getLogger("pingyi.access");
+  private static final String RECEIPTS = "/api/v1/receipts/";
+  private static final Pattern RECEIPT = Pattern.compile("^(/api/v1/receipts/)[^/]+");
 
   private AccessLog() {}
 
@@ -31,6 +34,6 @@ public final class AccessLog {
     if (path == null) {
       return "-";
     }
-    return path.replaceAll("^(/api/v1/receipts/)[^/]+", "$1{receipt}");
+    return path.startsWith(RECEIPTS) ? RECEIPT.matcher(path).replaceFirst("$1{receipt}") : path;
   }
 }
