@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,12 +19,15 @@ import org.pingyi.tally.Projection;
  * request path; label values are session ids and district codes, both fixed by the edition.
  */
 public final class OperationsGauges {
-  static final String ELIGIBLE_AND_VOTED = """
+  static final String OPEN_SESSIONS = "SELECT id FROM sessions WHERE state = 'open' ORDER BY id";
+  static final String ELIGIBLE = """
       SELECT s.id AS session, r.district, count(*) AS eligible
       FROM sessions s JOIN representatives r
         ON r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
       WHERE s.state = 'open'
       GROUP BY 1, 2""";
+  /** Who may vote changes only with the open sessions or a roster import: counting it (a scan of the roster) can wait. */
+  private static final long ELIGIBLE_EVERY_MS = 60_000;
 
   private final Vertx vertx;
   private final Pool pool;
@@ -35,6 +37,8 @@ public final class OperationsGauges {
   private final AtomicInteger openSessions = new AtomicInteger();
   private final MultiGauge eligible;
   private final MultiGauge voted;
+  private List<String> eligibleCountedFor = List.of();
+  private long eligibleCountedAt;
 
   public OperationsGauges(Vertx vertx, Pool pool, RedisStore redis, Projection projection, EngineMetrics metrics) {
     this.vertx = vertx;
@@ -58,18 +62,32 @@ public final class OperationsGauges {
   }
 
   private void refresh() {
-    Future<Void> pg = pool.query(ELIGIBLE_AND_VOTED).execute().timeout(3, TimeUnit.SECONDS).compose(rows -> {
+    Future<Void> pg = pool.query(OPEN_SESSIONS).execute().timeout(3, TimeUnit.SECONDS).compose(rows -> {
       postgresUp.set(1);
-      List<Row> list = new ArrayList<>();
-      rows.forEach(list::add);
-      openSessions.set((int) list.stream().map(r -> r.getString("session")).distinct().count());
-      eligible.register(list.stream().map(r -> MultiGauge.Row.of(
-          Tags.of("session", r.getString("session"), "district", r.getString("district")), r.getLong("eligible"))).toList(), true);
-      return turnout(list.stream().map(r -> r.getString("session")).distinct().toList());
+      List<String> sessions = new ArrayList<>();
+      rows.forEach(row -> sessions.add(row.getString("id")));
+      openSessions.set(sessions.size());
+      return countEligibleIfStale(sessions).compose(v -> turnout(sessions));
     });
     pg.onFailure(e -> postgresUp.set(0));
     redis.call(vertx, c -> c.ping()).timeout(3, TimeUnit.SECONDS)
         .onSuccess(v -> redisUp.set(1)).onFailure(e -> redisUp.set(0));
+  }
+
+  private Future<Void> countEligibleIfStale(List<String> sessions) {
+    long now = System.currentTimeMillis();
+    if (sessions.equals(eligibleCountedFor) && now - eligibleCountedAt < ELIGIBLE_EVERY_MS) {
+      return Future.succeededFuture();
+    }
+    return pool.query(ELIGIBLE).execute().timeout(3, TimeUnit.SECONDS).map(rows -> {
+      List<MultiGauge.Row<?>> counts = new ArrayList<>();
+      rows.forEach(r -> counts.add(MultiGauge.Row.of(
+          Tags.of("session", r.getString("session"), "district", r.getString("district")), r.getLong("eligible"))));
+      eligible.register(counts, true);
+      eligibleCountedFor = sessions;
+      eligibleCountedAt = now;
+      return null;
+    });
   }
 
   private Future<Void> turnout(List<String> sessions) {
