@@ -68,7 +68,7 @@ roster="$out/roster-$ROSTER.csv"
 ( source loadtest/target/keys/engine.env
   export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
   export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"
-  exec java -Xmx1g -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
+  exec java -Xmx1g -Xlog:gc:file="$out/gc.log" -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
 engine=$!
 until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do sleep 0.5; done
 operator=$(grep -oP '^operator=\K.*' loadtest/target/keys/admin-tokens.properties)
