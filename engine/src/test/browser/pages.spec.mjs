@@ -93,6 +93,7 @@ try {
     await op.locator(`tr[data-session="econ2-2024"] td[data-state="${next}"]`).waitFor();
   }
   await row("econ2-2024").locator("button", { hasText: "View" }).click();
+  await op.locator("#turnout tbody td", { hasText: "市南区" }).waitFor();  // districts by their names, not codes
   await op.click("#showResults");
   await op.locator("#results tbody tr").first().waitFor();
   const [download] = await Promise.all([op.waitForEvent("download"), op.click("#downloadCsv")]);

@@ -3,7 +3,8 @@
 // roster import. Views a role may not use are hidden.
 (() => {
   const $ = (id) => document.getElementById(id);
-  const state = { token: sessionStorage.getItem("pingyi.admin"), role: null, sessions: [], selected: null, timers: [], live: null };
+  const state = { token: sessionStorage.getItem("pingyi.admin"), role: null, sessions: [], selected: null, timers: [], live: null,
+    districts: {} };
   const CONFIRM = { close: "关闭后不再接受选票。确定关闭？ Close: no more ballots. Continue?",
     seal: "封存后结果固定，不可更改。确定封存？ Seal: results become final. Continue?",
     publish: "公布后所有人可见结果。确定公布？ Publish: results become public. Continue?" };
@@ -35,6 +36,8 @@
     document.querySelectorAll("[data-role]").forEach((el) => { el.hidden = el.dataset.role !== state.role; });
     $("login").hidden = true;
     $("app").hidden = false;
+    const edition = await fetch("/api/v1/edition").then((r) => r.json());
+    edition.districts.forEach((d) => { state.districts[d.code] = d.label; });
     await loadSessions();
     new EventSource("/api/v1/sessions/stream").addEventListener("session", loadSessions);
   }
@@ -106,7 +109,7 @@
     const body = $("turnout").querySelector("tbody");
     body.replaceChildren(...t.byDistrict.map((d) => {
       const row = document.createElement("tr");
-      [d.district, d.eligible, d.voted].forEach((v) => { const td = document.createElement("td"); td.textContent = v; row.appendChild(td); });
+      [state.districts[d.district] || d.district, d.eligible, d.voted].forEach((v) => { const td = document.createElement("td"); td.textContent = v; row.appendChild(td); });
       return row;
     }));
   }
