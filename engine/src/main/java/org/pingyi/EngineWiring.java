@@ -77,7 +77,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
-    ReminderSender sender = new ReminderSender(vertx, pool, sms, edition, 100, metrics::reminder);
+    ReminderSender sender = new ReminderSender(vertx, pool, sms, edition, config.smsRatePerSecond(), metrics::reminder);
     sender.start();
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();

@@ -37,6 +37,7 @@ public final class ConfigLoader {
     KEYS.put("sms.gatewayUrl", "PINGYI_SMS_GATEWAY_URL");
     KEYS.put("sms.auth", "PINGYI_SMS_GATEWAY_AUTH");
     KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
+    KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
   }
 
@@ -143,7 +144,7 @@ public final class ConfigLoader {
       }
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
-        edition, roster, faceAuth, adminTokens, sms, profile);
+        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile);
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

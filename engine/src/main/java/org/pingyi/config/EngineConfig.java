@@ -18,6 +18,7 @@ public record EngineConfig(
     Optional<FaceAuth> faceAuth,
     Optional<String> adminTokens,
     Optional<Sms> sms,
+    int smsRatePerSecond,
     Profile profile) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
@@ -45,7 +46,8 @@ public record EngineConfig(
   }
 
   public EngineConfig withAdminTokens(String tokens) {
-    return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms, profile);
+    return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
+        smsRatePerSecond, profile);
   }
 
 }

@@ -33,6 +33,7 @@ class ConfigLoaderTest {
     assertTrue(config.embeddedRedis());
     assertTrue(config.demoMode());
     assertEquals(Path.of("./data"), config.dataDir());
+    assertEquals(100, config.smsRatePerSecond());
     Map<String, String> flat = ConfigLoader.readYaml(TestEngine.PROJECT.resolve("config/engine.yaml"));
     assertTrue(ConfigLoader.KEYS.size() >= 15);
     String yaml = readString(TestEngine.PROJECT.resolve("config/engine.yaml"));
@@ -48,8 +49,9 @@ class ConfigLoaderTest {
     Path file = dir.resolve("engine.yaml");
     Files.writeString(file, "http:\n  port: 9000\nredis:\n  url: redis://127.0.0.1:6390\n");
     EngineConfig config = ConfigLoader.load(env("PINGYI_CONFIG", file.toString(), "PINGYI_HTTP_PORT", "9100",
-        "PINGYI_PG_URL", "postgresql://postgres@127.0.0.1:5432/x"));
+        "PINGYI_PG_URL", "postgresql://postgres@127.0.0.1:5432/x", "PINGYI_SMS_RATE_PER_SECOND", "250"));
     assertEquals(9100, config.httpPort());
+    assertEquals(250, config.smsRatePerSecond());
     assertEquals("redis://127.0.0.1:6390", config.redisUrl().orElseThrow());
     assertEquals("postgresql://postgres@127.0.0.1:5432/x", config.pgUrl().orElseThrow());
   }
