@@ -1,8 +1,6 @@
 package org.pingyi.auth;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -10,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pingyi.Hashes;
 import org.pingyi.config.ConfigException;
 
 /**
@@ -56,7 +55,7 @@ public final class AdminTokens {
       random.nextBytes(raw);
       String token = role.name().substring(0, 3) + "_" + HexFormat.of().formatHex(raw);
       tokens.put(role, token);
-      entries.add(new Entry(role, sha256(token)));
+      entries.add(new Entry(role, Hashes.sha256(token)));
     }
     return new AdminTokens(List.copyOf(entries), Map.copyOf(tokens));
   }
@@ -69,7 +68,7 @@ public final class AdminTokens {
     if (token == null || token.isEmpty() || token.length() > 256) {
       return Optional.empty();
     }
-    byte[] hash = sha256(token);
+    byte[] hash = Hashes.sha256(token);
     for (Entry entry : entries) {
       if (MessageDigest.isEqual(entry.hash(), hash)) {
         return Optional.of(new Admin(entry.role(), HexFormat.of().formatHex(hash, 0, 6)));
@@ -79,14 +78,6 @@ public final class AdminTokens {
   }
 
   public static String sha256Hex(String token) {
-    return HexFormat.of().formatHex(sha256(token));
-  }
-
-  static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Hashes.sha256Hex(token);
   }
 }

@@ -7,11 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import org.pingyi.Hashes;
 import org.pingyi.http.JsonBodies;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
@@ -103,7 +101,7 @@ public final class LoginRoutes {
   /** Single use across all instances: the first SET NX wins; the key lives as long as the token could. */
   private Future<Void> spendJti(VerifiedFaceToken token) {
     long ttl = Math.max(60, Duration.between(Instant.now(), token.expiresAt()).toSeconds() + 120);
-    String key = "pingyi:jti:" + sha256(token.jti());
+    String key = "pingyi:jti:" + Hashes.sha256Hex(token.jti());
     return redis.<String>call(vertx, c -> c.set(key, "1", io.lettuce.core.SetArgs.Builder.nx().ex(ttl)))
         .recover(e -> {
           LOG.warn("cannot check ID token replay: Redis unavailable ({})", e.getClass().getSimpleName());
@@ -116,13 +114,5 @@ public final class LoginRoutes {
           }
           return Future.succeededFuture();
         });
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,26 +1,18 @@
 package org.pingyi.ballot;
 
-import io.vertx.core.json.JsonObject;
 import java.util.SortedMap;
 
 /**
  * A validated ballot of one representative for one session: a grade for every department of the group, optional
- * comments and survey answers. {@code bodyHash} identifies the content, so a retry can be told from a new ballot.
+ * comments and survey answers, each part already in the JSON the ballots table stores. {@code bodyHash} identifies
+ * the content, so a retry can be told from a new ballot.
  */
 public record Ballot(
     String sessionId,
     String representativeId,
     SortedMap<String, String> scores,
-    SortedMap<String, String> comments,
-    JsonObject survey,
+    String scoresJson,
+    String commentsJson,
+    String surveyJson,
     String idempotencyKey,
-    String bodyHash) {
-
-  public JsonObject scoresJson() {
-    return new JsonObject(new java.util.LinkedHashMap<>(scores));
-  }
-
-  public JsonObject commentsJson() {
-    return new JsonObject(new java.util.LinkedHashMap<>(comments));
-  }
-}
+    String bodyHash) {}

@@ -3,15 +3,12 @@ package org.pingyi.ballot;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.pingyi.Hashes;
 import org.pingyi.edition.Edition;
 import org.pingyi.http.FieldError;
 import org.pingyi.http.ProblemCode;
@@ -102,12 +99,13 @@ public final class BallotValidator {
       throw new ProblemException(ProblemCode.invalid_ballot,
           errors.size() + " problem(s) with this ballot; nothing was stored.", errors);
     }
-    String canonical = new JsonObject()
-        .put("scores", new JsonObject(new java.util.LinkedHashMap<>(scores)))
-        .put("comments", new JsonObject(new java.util.LinkedHashMap<>(comments)))
-        .put("survey", answers)
-        .encode();
-    return new Ballot(session.id(), representativeId, scores, comments, answers, idempotencyKey, sha256(canonical));
+    // Each part is encoded once: the hash is taken over them and the writer stores them as they are.
+    String scoresJson = new JsonObject(new java.util.LinkedHashMap<>(scores)).encode();
+    String commentsJson = new JsonObject(new java.util.LinkedHashMap<>(comments)).encode();
+    String surveyJson = answers.encode();
+    String canonical = "{\"scores\":" + scoresJson + ",\"comments\":" + commentsJson + ",\"survey\":" + surveyJson + "}";
+    return new Ballot(session.id(), representativeId, scores, scoresJson, commentsJson, surveyJson, idempotencyKey,
+        Hashes.sha256Hex(canonical));
   }
 
   private static JsonObject parseObject(Buffer body) {
@@ -123,13 +121,5 @@ public final class BallotValidator {
       // answered below
     }
     throw new ProblemException(ProblemCode.malformed_request, "The body must be a JSON object.");
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

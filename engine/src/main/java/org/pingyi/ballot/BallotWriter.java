@@ -33,10 +33,9 @@ import org.pingyi.http.ProblemException;
 public final class BallotWriter {
   private static final long FLUSH_TIMEOUT_MS = 10_000;
 
-  private record Pending(Ballot ballot, String receipt, Promise<WriteOutcome> promise, Context caller, long queuedAt) {
-    String key() {
-      return ballot.sessionId() + "\u0000" + ballot.representativeId();
-    }
+  /** {@code key} is session and representative, the unique pair of the ballots table. */
+  private record Pending(Ballot ballot, String key, String receipt, Promise<WriteOutcome> promise, Context caller,
+      long queuedAt) {
 
     void settle(WriteOutcome outcome) {
       if (caller == null) {
@@ -79,7 +78,8 @@ public final class BallotWriter {
   /** Queues a validated ballot; the future completes on the caller's context once its fate is committed. */
   public Future<WriteOutcome> submit(Ballot ballot) {
     Promise<WriteOutcome> promise = Promise.promise();
-    Pending pending = new Pending(ballot, Receipts.next(), promise, Vertx.currentContext(), System.nanoTime());
+    Pending pending = new Pending(ballot, ballot.sessionId() + "\u0000" + ballot.representativeId(), Receipts.next(),
+        promise, Vertx.currentContext(), System.nanoTime());
     context.runOnContext(v -> {
       queue.add(pending);
       drain();
@@ -190,9 +190,9 @@ public final class BallotWriter {
       Ballot b = p.ballot();
       c[0][i] = b.sessionId();
       c[1][i] = b.representativeId();
-      c[2][i] = b.scoresJson().encode();
-      c[3][i] = b.commentsJson().encode();
-      c[4][i] = b.survey().encode();
+      c[2][i] = b.scoresJson();
+      c[3][i] = b.commentsJson();
+      c[4][i] = b.surveyJson();
       c[5][i] = p.receipt();
       c[6][i] = b.idempotencyKey();
       c[7][i] = b.bodyHash();

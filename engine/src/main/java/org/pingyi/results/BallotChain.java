@@ -1,9 +1,6 @@
 package org.pingyi.results;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.pingyi.Hashes;
 
 /**
  * The hash chain over a session's ballots in ballot-id order: h0 = SHA-256("pingyi-ballot-chain-v1\n" + sessionId),
@@ -15,12 +12,12 @@ public final class BallotChain {
   private long length;
 
   public BallotChain(String sessionId) {
-    current = sha256("pingyi-ballot-chain-v1\n" + sessionId);
+    current = Hashes.sha256Hex("pingyi-ballot-chain-v1\n" + sessionId);
   }
 
   /** Adds the next ballot; answers its chain hash. */
   public String add(CanonicalBallot ballot) {
-    current = sha256(current + "\n" + ballot.encode());
+    current = Hashes.sha256Hex(current + "\n" + ballot.encode());
     length++;
     return current;
   }
@@ -31,13 +28,5 @@ public final class BallotChain {
 
   public long length() {
     return length;
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -14,12 +14,14 @@ import org.pingyi.store.RedisStore;
 public final class LiveTally {
   private final Vertx vertx;
   private final RedisStore redis;
-  private final TallyScript script;
+  private final TallyScript count;
+  private final TallyScript raiseMark;
 
   public LiveTally(Vertx vertx, RedisStore redis) {
     this.vertx = vertx;
     this.redis = redis;
-    this.script = new TallyScript(vertx, redis);
+    this.count = new TallyScript(vertx, redis, TallyScript.SOURCE);
+    this.raiseMark = new TallyScript(vertx, redis, TallyScript.RAISE_MARK);
   }
 
   /** Counts the ballots (each at most once, ever), one script per session; fails if Redis does not take all of them. */
@@ -35,7 +37,7 @@ public final class LiveTally {
       }
     }
     List<Future<Long>> runs = new ArrayList<>(argsBySession.size());
-    argsBySession.forEach((sessionId, args) -> runs.add(script.run(
+    argsBySession.forEach((sessionId, args) -> runs.add(count.run(
         new String[] {TallyKeys.counted(sessionId), TallyKeys.turnout(sessionId), TallyKeys.counts(sessionId)},
         args.toArray(String[]::new))));
     return Future.all(runs).mapEmpty();
@@ -84,10 +86,7 @@ public final class LiveTally {
   }
 
   Future<Void> raiseHighWaterMark(long id) {
-    String script = "local v = tonumber(redis.call('GET', KEYS[1]) or '0') "
-        + "if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1]) end return 1";
-    return redis.<Long>call(vertx, c -> c.eval(script, io.lettuce.core.ScriptOutputType.INTEGER,
-        new String[] {TallyKeys.HIGH_WATER_MARK}, String.valueOf(id))).mapEmpty();
+    return raiseMark.run(new String[] {TallyKeys.HIGH_WATER_MARK}, String.valueOf(id)).mapEmpty();
   }
 
   /** Counter snapshot of one session. */

@@ -4,20 +4,17 @@ import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.pingyi.Hashes;
 import org.pingyi.store.RedisStore;
 
-/**
- * The one Lua script that counts ballots of one session. For each ballot it adds the representative to the
- * session's counted set and, only if they were not in it yet, counts their district and every department's grade.
- * The increments of a whole batch are summed first and written once per field. Atomic in Redis, so a replayed or
- * re-projected ballot never counts twice.
- * ARGV, per ballot: representative, district, number of grade fields n, then the n fields.
- */
+/** A Lua script of the live tally, run by its SHA-1 and sent in full only when Redis does not know it yet. */
 final class TallyScript {
+  /**
+   * Counts ballots of one session. For each ballot it adds the representative to the session's counted set and,
+   * only if they were not in it yet, counts their district and every department's grade. The increments of a whole
+   * batch are summed first and written once per field. Atomic in Redis, so a replayed or re-projected ballot never
+   * counts twice. ARGV, per ballot: representative, district, number of grade fields n, then the n fields.
+   */
   static final String SOURCE = """
       local turnout, counts, counted, i = {}, {}, 0, 1
       while i <= #ARGV do
@@ -33,29 +30,30 @@ final class TallyScript {
       for field, n in pairs(counts) do redis.call('HINCRBY', KEYS[3], field, n) end
       return counted
       """;
-  static final String SHA = sha1(SOURCE);
+  /** Raises the projection's high-water mark (KEYS[1]) to ARGV[1], never lowers it. */
+  static final String RAISE_MARK = """
+      local v = tonumber(redis.call('GET', KEYS[1]) or '0')
+      if tonumber(ARGV[1]) > v then redis.call('SET', KEYS[1], ARGV[1]) end
+      return 1
+      """;
 
   private final Vertx vertx;
   private final RedisStore redis;
+  private final String source;
+  private final String sha;
 
-  TallyScript(Vertx vertx, RedisStore redis) {
+  TallyScript(Vertx vertx, RedisStore redis, String source) {
     this.vertx = vertx;
     this.redis = redis;
+    this.source = source;
+    this.sha = Hashes.sha1Hex(source);
   }
 
-  /** How many of the ballots were counted now (the others had been counted before). */
-  Future<Long> run(String[] keys, String[] args) {
-    return redis.<Long>call(vertx, c -> c.evalsha(SHA, ScriptOutputType.INTEGER, keys, args))
+  /** The script's integer answer: for {@link #SOURCE}, how many of the ballots were counted now. */
+  Future<Long> run(String[] keys, String... args) {
+    return redis.<Long>call(vertx, c -> c.evalsha(sha, ScriptOutputType.INTEGER, keys, args))
         .recover(e -> e instanceof RedisNoScriptException
-            ? redis.call(vertx, c -> c.eval(SOURCE, ScriptOutputType.INTEGER, keys, args))
+            ? redis.call(vertx, c -> c.eval(source, ScriptOutputType.INTEGER, keys, args))
             : Future.failedFuture(e));
-  }
-
-  private static String sha1(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

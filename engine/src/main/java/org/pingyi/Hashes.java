@@ -1,0 +1,31 @@
+package org.pingyi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** The digests the engine takes of UTF-8 text: token hashes, ballot body hashes, the ballot chain, script ids. */
+public final class Hashes {
+  private Hashes() {}
+
+  public static byte[] sha256(String text) {
+    return digest("SHA-256", text);
+  }
+
+  public static String sha256Hex(String text) {
+    return HexFormat.of().formatHex(sha256(text));
+  }
+
+  public static String sha1Hex(String text) {
+    return HexFormat.of().formatHex(digest("SHA-1", text));
+  }
+
+  private static byte[] digest(String algorithm, String text) {
+    try {
+      return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has " + algorithm, e);
+    }
+  }
+}
