@@ -73,7 +73,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, sessions);
     events.start();
-    new OperationsGauges(vertx, pool, redis, projection, metrics).start();
+    new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));

@@ -19,14 +19,12 @@ public final class AccessLog {
   private AccessLog() {}
 
   public static void handle(RoutingContext ctx) {
-    long start = System.nanoTime();
-    ctx.addBodyEndHandler(v -> {
-      if (LOG.isInfoEnabled()) {
-        LOG.info("{} {} {} {}ms", kv("method", ctx.request().method().name()), kv("path", maskedPath(ctx.request().path())),
-            kv("status", ctx.response().getStatusCode()), kv("durationMs", (System.nanoTime() - start) / 1_000_000),
-            kv("requestId", RequestIds.of(ctx)));
-      }
-    });
+    if (LOG.isInfoEnabled()) {
+      long start = System.nanoTime();
+      ctx.addBodyEndHandler(v -> LOG.info("{} {} {} {}ms", kv("method", ctx.request().method().name()),
+          kv("path", maskedPath(ctx.request().path())), kv("status", ctx.response().getStatusCode()),
+          kv("durationMs", (System.nanoTime() - start) / 1_000_000), kv("requestId", RequestIds.of(ctx))));
+    }
     ctx.next();
   }
 

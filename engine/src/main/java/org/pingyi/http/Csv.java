@@ -1,5 +1,6 @@
 package org.pingyi.http;
 
+import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,5 +26,14 @@ public final class Csv {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Answers a CSV download; exports carry names or embargoed figures, so no cache keeps them. */
+  public static void send(RoutingContext ctx, String filename, String csv) {
+    ctx.response()
+        .putHeader("Content-Type", "text/csv; charset=utf-8")
+        .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+        .putHeader("Cache-Control", "no-store")
+        .end(csv);
   }
 }

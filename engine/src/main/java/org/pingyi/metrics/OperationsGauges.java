@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pingyi.store.RedisStore;
+import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
 
 /**
@@ -32,6 +33,7 @@ public final class OperationsGauges {
   private final Vertx vertx;
   private final Pool pool;
   private final RedisStore redis;
+  private final LiveTally tally;
   private final AtomicInteger postgresUp = new AtomicInteger();
   private final AtomicInteger redisUp = new AtomicInteger();
   private final AtomicInteger openSessions = new AtomicInteger();
@@ -40,10 +42,12 @@ public final class OperationsGauges {
   private List<String> eligibleCountedFor = List.of();
   private long eligibleCountedAt;
 
-  public OperationsGauges(Vertx vertx, Pool pool, RedisStore redis, Projection projection, EngineMetrics metrics) {
+  public OperationsGauges(Vertx vertx, Pool pool, RedisStore redis, LiveTally tally, Projection projection,
+      EngineMetrics metrics) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
+    this.tally = tally;
     var registry = metrics.registry();
     Gauge.builder("pingyi.backend.up", postgresUp, AtomicInteger::get).tag("backend", "postgres")
         .description("1 when PostgreSQL answered the last probe").register(registry);
@@ -93,9 +97,9 @@ public final class OperationsGauges {
   private Future<Void> turnout(List<String> sessions) {
     List<Future<List<MultiGauge.Row<?>>>> reads = new ArrayList<>();
     for (String session : sessions) {
-      reads.add(redis.<java.util.Map<String, String>>call(vertx, c -> c.hgetall("pingyi:{" + session + "}:turnout"))
+      reads.add(tally.turnoutByDistrict(session)
           .map(byDistrict -> byDistrict.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(
-              Tags.of("session", session, "district", e.getKey()), Long.parseLong(e.getValue()))).toList()));
+              Tags.of("session", session, "district", e.getKey()), e.getValue())).toList()));
     }
     return Future.all(reads).map(v -> {
       List<MultiGauge.Row<?>> rows = new ArrayList<>();

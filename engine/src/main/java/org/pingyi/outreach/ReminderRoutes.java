@@ -86,9 +86,7 @@ public final class ReminderRoutes {
               out.printRecord(r.getString("id"), r.getString("name"), r.getString("phone"), r.getString("district"), r.getString("category"));
             }
           });
-          ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8").putHeader("Cache-Control", "no-store")
-              .putHeader("Content-Disposition", "attachment; filename=\"" + session.id() + "-non-voters.csv\"")
-              .end(csv);
+          Csv.send(ctx, session.id() + "-non-voters.csv", csv);
         }).onFailure(ctx::fail);
   }
 }

@@ -111,9 +111,7 @@ public final class SuggestionRoutes {
                   s.getString("createdAt"), s.getString("updatedAt"));
             }
           });
-          ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-              .putHeader("Content-Disposition", "attachment; filename=\"" + edition.id() + "-suggestions.csv\"")
-              .end(csv);
+          Csv.send(ctx, edition.id() + "-suggestions.csv", csv);
         }).onFailure(ctx::fail);
   }
 

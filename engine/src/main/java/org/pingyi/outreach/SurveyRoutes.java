@@ -47,10 +47,9 @@ public final class SurveyRoutes {
     router.get("/api/v1/admin/survey").handler(guard.require(AdminRole.operator, AdminRole.auditor))
         .handler(ctx -> aggregates().onSuccess(ctx::json).onFailure(ctx::fail));
     router.get("/api/v1/admin/survey.csv").handler(guard.require(AdminRole.operator, AdminRole.auditor))
-        .handler(ctx -> aggregates().onSuccess(a -> ctx.response()
-            .putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + edition.id() + "-survey.csv\"")
-            .end(csv(a))).onFailure(ctx::fail));
+        .handler(ctx -> aggregates()
+            .onSuccess(a -> Csv.send(ctx, edition.id() + "-survey.csv", csv(a)))
+            .onFailure(ctx::fail));
   }
 
   Future<JsonObject> aggregates() {

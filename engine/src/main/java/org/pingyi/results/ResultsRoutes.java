@@ -12,9 +12,11 @@ import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminRole;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.SessionParam;
+import org.pingyi.http.Csv;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
 import org.pingyi.session.SessionRepository;
+import org.pingyi.session.Embargo;
 import org.pingyi.session.SessionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ public final class ResultsRoutes {
   private final Pool pool;
   private final SessionRepository sessions;
   private final AdminGuard guard;
+  private final Embargo embargo;
   private final Reconcile reconcile;
 
   public ResultsRoutes(Edition edition, Pool pool, SessionRepository sessions, AdminGuard guard, Reconcile reconcile) {
@@ -39,6 +42,7 @@ public final class ResultsRoutes {
     this.pool = pool;
     this.sessions = sessions;
     this.guard = guard;
+    this.embargo = new Embargo(edition, guard, pool);
     this.reconcile = reconcile;
   }
 
@@ -50,11 +54,8 @@ public final class ResultsRoutes {
             .end(doc))
         .onFailure(ctx::fail));
     router.get("/api/v1/sessions/:id/results.csv").handler(ctx -> document(ctx, "results.csv")
-        .onSuccess(doc -> ctx.response()
-            .putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + ctx.pathParam("id") + "-results.csv\"")
-            .putHeader("Cache-Control", "no-store")
-            .end(ResultsCsv.of(edition, new JsonObject(doc))))
+        .onSuccess(doc -> Csv.send(ctx, ctx.pathParam("id") + "-results.csv",
+            ResultsCsv.of(edition, new JsonObject(doc))))
         .onFailure(ctx::fail));
     router.get("/api/v1/admin/sessions/:id/ballots.ndjson").handler(guard.require(AdminRole.auditor)).handler(this::export);
     router.get("/api/v1/admin/sessions/:id/reconcile").handler(guard.require(AdminRole.auditor)).handler(this::reconcile);
@@ -69,15 +70,7 @@ public final class ResultsRoutes {
       if (!state.resultsFinal()) {
         return Future.failedFuture(new ProblemException(ProblemCode.not_sealed, "Results exist once the session is sealed."));
       }
-      Future<Void> allowed = Future.succeededFuture();
-      if (state != SessionState.published && edition.embargoedUntilPublished()) {
-        Admin auditor = guard.optional(ctx).filter(a -> a.role() == AdminRole.auditor).orElse(null);
-        if (auditor == null) {
-          return Future.failedFuture(new ProblemException(ProblemCode.embargoed, "Results are embargoed until published."));
-        }
-        allowed = audit(auditor, "embargoed.read", session.id(), what);
-      }
-      return allowed.compose(v -> pool.preparedQuery(DOCUMENT).execute(Tuple.of(session.id())))
+      return embargo.check(ctx, session.id(), state, what, "Results are embargoed until published.").compose(v -> pool.preparedQuery(DOCUMENT).execute(Tuple.of(session.id())))
           .map(rows -> ResultsDocument.withState(rows.iterator().next().getString("document"), state.name()));
     });
   }

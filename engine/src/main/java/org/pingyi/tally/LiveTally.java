@@ -70,9 +70,18 @@ public final class LiveTally {
   /** A session's counters as Redis holds them now. */
   public Future<SessionCounters> read(String sessionId) {
     Future<Long> voted = redis.call(vertx, c -> c.scard(TallyKeys.counted(sessionId)));
-    Future<Map<String, String>> turnout = redis.call(vertx, c -> c.hgetall(TallyKeys.turnout(sessionId)));
+    Future<Map<String, Long>> turnout = turnoutByDistrict(sessionId);
     Future<Map<String, String>> counts = redis.call(vertx, c -> c.hgetall(TallyKeys.counts(sessionId)));
     return Future.all(voted, turnout, counts).map(v -> SessionCounters.of(voted.result(), turnout.result(), counts.result()));
+  }
+
+  /** Ballots counted per district of a session. */
+  public Future<Map<String, Long>> turnoutByDistrict(String sessionId) {
+    return redis.<Map<String, String>>call(vertx, c -> c.hgetall(TallyKeys.turnout(sessionId))).map(turnout -> {
+      Map<String, Long> byDistrict = new HashMap<>();
+      turnout.forEach((district, n) -> byDistrict.put(district, Long.parseLong(n)));
+      return byDistrict;
+    });
   }
 
   /** Forgets a session's counters, before a recount rebuilds them. */
@@ -93,9 +102,7 @@ public final class LiveTally {
   public record SessionCounters(long voted, Map<String, Long> turnoutByDistrict,
       Map<String, Map<String, Map<String, Long>>> countsByDepartment) {
 
-    static SessionCounters of(long voted, Map<String, String> turnout, Map<String, String> counts) {
-      Map<String, Long> byDistrict = new HashMap<>();
-      turnout.forEach((district, n) -> byDistrict.put(district, Long.parseLong(n)));
+    static SessionCounters of(long voted, Map<String, Long> byDistrict, Map<String, String> counts) {
       Map<String, Map<String, Map<String, Long>>> byDepartment = new HashMap<>();
       counts.forEach((field, n) -> {
         String[] parts = field.split("\\|", 3);

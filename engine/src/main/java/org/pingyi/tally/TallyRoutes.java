@@ -18,11 +18,9 @@ import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminRole;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.SessionParam;
-import org.pingyi.http.ProblemCode;
-import org.pingyi.http.ProblemException;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.session.SessionRepository;
-import org.pingyi.session.SessionState;
+import org.pingyi.session.Embargo;
 
 /**
  * The live view: turnout for operators and auditors, the live ranking (embargoed: auditors only until the session
@@ -43,6 +41,7 @@ public final class TallyRoutes {
   private final Projection projection;
   private final SessionRepository sessions;
   private final AdminGuard guard;
+  private final Embargo embargo;
   private final LiveRankings rankings;
   private final EngineMetrics metrics;
 
@@ -55,6 +54,7 @@ public final class TallyRoutes {
     this.projection = projection;
     this.sessions = sessions;
     this.guard = guard;
+    this.embargo = new Embargo(edition, guard, pool);
     this.rankings = new LiveRankings(edition);
     this.metrics = metrics;
   }
@@ -97,18 +97,8 @@ public final class TallyRoutes {
 
   /** Passes when the figures are public, or the caller is an auditor (whose read is audit-logged). */
   private Future<Void> embargoCheck(RoutingContext ctx, Edition.Session session, String what) {
-    return sessions.find(session.id()).compose(status -> {
-      boolean published = status.map(s -> s.state() == SessionState.published).orElse(false);
-      if (published || !edition.embargoedUntilPublished()) {
-        return Future.succeededFuture();
-      }
-      Admin admin = guard.optional(ctx).filter(a -> a.role() == AdminRole.auditor).orElse(null);
-      if (admin == null) {
-        return Future.failedFuture(new ProblemException(ProblemCode.embargoed,
-            "Rankings are embargoed until the session's results are published."));
-      }
-      return AuditLog.record(pool, admin.actor(), "embargoed.read", session.id(), new JsonObject().put("what", what));
-    });
+    return sessions.find(session.id()).compose(status -> embargo.check(ctx, session.id(),
+        status.map(s -> s.state()).orElse(null), what, "Rankings are embargoed until the session's results are published."));
   }
 
   private void live(RoutingContext ctx) {

@@ -1,0 +1,41 @@
+package org.pingyi.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import org.pingyi.audit.AuditLog;
+import org.pingyi.auth.Admin;
+import org.pingyi.auth.AdminGuard;
+import org.pingyi.auth.AdminRole;
+import org.pingyi.edition.Edition;
+import org.pingyi.http.ProblemCode;
+import org.pingyi.http.ProblemException;
+
+/**
+ * The embargo of API.md: until a session is published only an auditor sees its rankings or results, and every
+ * such read goes into the audit log.
+ */
+public final class Embargo {
+  private final Edition edition;
+  private final AdminGuard guard;
+  private final Pool pool;
+
+  public Embargo(Edition edition, AdminGuard guard, Pool pool) {
+    this.edition = edition;
+    this.guard = guard;
+    this.pool = pool;
+  }
+
+  /** Passes when the figures are public or the caller is an auditor; {@code refusal} tells everyone else why not. */
+  public Future<Void> check(RoutingContext ctx, String sessionId, SessionState state, String what, String refusal) {
+    if (state == SessionState.published || !edition.embargoedUntilPublished()) {
+      return Future.succeededFuture();
+    }
+    Admin auditor = guard.optional(ctx).filter(a -> a.role() == AdminRole.auditor).orElse(null);
+    if (auditor == null) {
+      return Future.failedFuture(new ProblemException(ProblemCode.embargoed, refusal));
+    }
+    return AuditLog.record(pool, auditor.actor(), "embargoed.read", sessionId, new JsonObject().put("what", what));
+  }
+}
