@@ -3,6 +3,8 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY engine/pom.xml engine/
+# Maven needs every module the parent lists, even the ones it does not build here.
+COPY loadtest/pom.xml loadtest/
 RUN mvn -B -ntp -q -pl engine dependency:go-offline
 COPY engine/src engine/src
 RUN mvn -B -ntp -q -pl engine -DskipTests package

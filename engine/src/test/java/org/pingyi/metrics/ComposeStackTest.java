@@ -58,6 +58,7 @@ class ComposeStackTest {
     assertEquals(engines, targets);
     String nginx = Files.readString(TestEngine.PROJECT.resolve("config/nginx/nginx.conf"));
     engines.forEach(e -> assertTrue(nginx.contains("server " + e), "the load balancer routes to " + e));
+    assertTrue(nginx.contains("location = /metrics {\n      return 404;"), "the public address does not serve /metrics");
   }
 
   @Test
@@ -65,6 +66,11 @@ class ComposeStackTest {
     String dockerfile = Files.readString(TestEngine.PROJECT.resolve("Dockerfile"));
     assertTrue(dockerfile.contains("engine/target/pingyi-engine.jar"));
     assertTrue(dockerfile.contains("USER pingyi"));
+    String parent = Files.readString(TestEngine.PROJECT.resolve("pom.xml"));
+    java.util.regex.Matcher module = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (module.find()) {
+      assertTrue(dockerfile.contains("COPY " + module.group(1) + "/pom.xml"), "the build stage has every module's pom: " + module.group(1));
+    }
     assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/health/ready"));
     String pom = Files.readString(TestEngine.PROJECT.resolve("engine/pom.xml"));
     assertTrue(pom.contains("<finalName>pingyi-engine</finalName>") && pom.contains("<mainClass>org.pingyi.Main</mainClass>"));
