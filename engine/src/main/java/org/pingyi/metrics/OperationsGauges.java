@@ -66,14 +66,15 @@ public final class OperationsGauges {
   }
 
   private void refresh() {
-    Future<Void> pg = pool.query(OPEN_SESSIONS).execute().timeout(3, TimeUnit.SECONDS).compose(rows -> {
-      postgresUp.set(1);
-      List<String> sessions = new ArrayList<>();
-      rows.forEach(row -> sessions.add(row.getString("id")));
-      openSessions.set(sessions.size());
-      return countEligibleIfStale(sessions).compose(v -> turnout(sessions));
-    });
-    pg.onFailure(e -> postgresUp.set(0));
+    // Only this query decides whether PostgreSQL is up: a Redis failure in the turnout read must not say so.
+    pool.query(OPEN_SESSIONS).execute().timeout(3, TimeUnit.SECONDS)
+        .onComplete(answered -> postgresUp.set(answered.succeeded() ? 1 : 0))
+        .onSuccess(rows -> {
+          List<String> sessions = new ArrayList<>();
+          rows.forEach(row -> sessions.add(row.getString("id")));
+          openSessions.set(sessions.size());
+          countEligibleIfStale(sessions).compose(v -> turnout(sessions));
+        });
     redis.call(vertx, c -> c.ping()).timeout(3, TimeUnit.SECONDS)
         .onSuccess(v -> redisUp.set(1)).onFailure(e -> redisUp.set(0));
   }

@@ -1,6 +1,7 @@
 package org.pingyi.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ class ReadinessTest {
     int port = redis.port();
     try (TestEngine engine = TestEngine.start(Map.of("redis.url", "redis://127.0.0.1:" + port))) {
       assertEquals(200, engine.api().get("/health/ready").status());
+      engine.open("econ1-2024");  // with a session open the gauges also read turnout from Redis
 
       redis.close();
       var down = awaitStatus(engine, s -> s == 503);
@@ -29,6 +31,9 @@ class ReadinessTest {
       assertEquals("redis", down.json().getJsonArray("errors").getJsonObject(0).getString("field"));
       assertEquals("5", down.header("Retry-After"));
       assertEquals(200, engine.api().get("/health/live").status());
+      String scrape = org.pingyi.support.Eventually.await(() -> engine.api().get("/metrics").body(),
+          m -> m.contains("pingyi_backend_up{backend=\"redis\"} 0.0"), Duration.ofSeconds(15));
+      assertTrue(scrape.contains("pingyi_backend_up{backend=\"postgres\"} 1.0"), "Redis down does not mark PostgreSQL down");
 
       redis = EmbeddedRedisServer.start(redisDir, port);
       assertEquals(200, awaitStatus(engine, s -> s == 200).status());
