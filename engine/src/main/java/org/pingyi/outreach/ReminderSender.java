@@ -35,7 +35,7 @@ public final class ReminderSender {
   private final Consumer<String> outcomes;
   private boolean busy;
   private volatile Future<Void> inFlight = Future.succeededFuture();
-  private long timer = -1;
+  private volatile long timer = -1;
 
   public ReminderSender(Vertx vertx, Pool pool, SmsGateway gateway, Edition edition, int perSecond, Consumer<String> outcomes) {
     this.vertx = vertx;
