@@ -16,6 +16,7 @@ mkdir -p "$out"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -n1)
 psql() { command psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 DURATION=${DURATION:-10}
+trap 'kill $(jobs -p) 2> /dev/null || true' EXIT   # no server left holding 8088/8089 when a step fails
 WARM=${WARM:-15}
 ROSTER=${ROSTER:-300000}
 command -v wrk > /dev/null || apt-get install -y -qq wrk > /dev/null
@@ -49,7 +50,7 @@ redis-cli -n 12 flushdb > /dev/null
 # 3. bare Vert.x endpoint
 java -cp "$CP" org.pingyi.loadtest.bench.BareHttpServer 8089 > "$out/bare.log" 2>&1 &
 bare=$!
-sleep 4
+until curl -s -o /dev/null http://127.0.0.1:8089/; do sleep 0.2; done
 printf 'none\n%.0s' $(seq 1000) > "$out/dummy-tokens.txt"
 wrk -t2 -c256 -d"${DURATION}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8089/api/v1/sessions/econ1/ballots \
   -- "$out/dummy-tokens.txt" 2 > "$out/wrk-bare-warmup.txt" 2>&1
@@ -70,7 +71,10 @@ roster="$out/roster-$ROSTER.csv"
   export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"
   exec java -Xmx1g -Xlog:gc:file="$out/gc.log" -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
 engine=$!
-until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do sleep 0.5; done
+until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do
+  kill -0 $engine 2> /dev/null || { echo "the engine stopped; see $out/engine.log" >&2; exit 1; }
+  sleep 0.5
+done
 operator=$(grep -oP '^operator=\K.*' loadtest/target/keys/admin-tokens.properties)
 open_session() { curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "http://127.0.0.1:8088/api/v1/admin/sessions/$1/open"; }
 for session in econ1-2024 econ2-2024 service-2024 enforcement-2024; do open_session $session; done
@@ -83,26 +87,30 @@ cpu_by_process() {
     awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
 }
 cpu_by_process > "$out/cpu-before.txt"
+engine_ticks=$(awk '{print $14 + $15}' /proc/$engine/stat)
 t0=$(date +%s.%N)
 /usr/bin/time -f "%U %S" -o "$out/wrk-cpu.txt" wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua \
   http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$out/tokens.txt" 2 econ1 > "$out/wrk-engine.txt" 2>&1
 cpu_by_process > "$out/cpu-after.txt"
+engine_ticks=$(( $(awk '{print $14 + $15}' /proc/$engine/stat) - engine_ticks ))
 elapsed=$(python3 -c "print($(date +%s.%N) - $t0)")
 stored=$(psql -d pingyi_bench -c "SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'")
 engine_rps=$(python3 -c "print(round($stored / $DURATION))")
 engine_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-engine.txt")
 cores() { join "$out/cpu-before.txt" "$out/cpu-after.txt" | awk -v n="$1" -v dt="$elapsed" '$1 == n {printf "%.2f", ($3 - $2) / 100 / dt}'; }
-engine_cores=$(cores java); pg_cores=$(cores postgres); redis_cores=$(cores redis-server)
+engine_cores=$(python3 -c "print(f'{$engine_ticks / 100 / $elapsed:.2f}')"); pg_cores=$(cores postgres); redis_cores=$(cores redis-server)
 wrk_cores=$(awk -v dt="$elapsed" '{printf "%.2f", ($1 + $2) / dt}' "$out/wrk-cpu.txt")
 cpu_per_1000=$(python3 -c "print(round($engine_cores * $elapsed / ($stored / 1000), 3))")
 
 # Gatling bursts: every representative logs in through the face-auth provider, then all submit within 5 s.
 night() {  # representatives, session, login seconds, extra properties
+  touch "$out/night-$1.started"
   mvn -B -ntp -q -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.BroadcastNight \
     -Dpingyi.url=http://127.0.0.1:8088 -Dpingyi.roster="$PWD/$roster" -Dpingyi.session="$2" \
     -Dpingyi.representatives="$1" -Dpingyi.loginSeconds="$3" -Dpingyi.slowShare=0 $4 > "$out/gatling-$1.txt" 2>&1 || true
   local report
-  report=$(ls -td loadtest/target/gatling/broadcastnight-*/ | head -1)
+  report=$(find loadtest/target/gatling -maxdepth 1 -name 'broadcastnight-*' -newer "$out/night-$1.started" | head -1)/
+  [ "$report" != / ] || { echo "no Gatling report for $1 representatives, see $out/gatling-$1.txt"; return; }
   python3 - "$report" <<'PY'
 import glob, re, sys
 page = open(glob.glob(sys.argv[1] + "req_submit-*.html")[0]).read()

@@ -21,6 +21,9 @@ final class EngineApi {
   JsonNode get(String path, String token) throws Exception {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
+    }
     return JSON.readTree(r.body());
   }
 

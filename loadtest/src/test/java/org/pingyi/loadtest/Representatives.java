@@ -20,7 +20,10 @@ public final class Representatives {
     List<Map<String, Object>> out = new ArrayList<>();
     try (Reader reader = Files.newBufferedReader(roster, StandardCharsets.UTF_8)) {
       for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
-        if ("active".equals(r.get("status")) && out.size() < limit) {
+        if (out.size() == limit) {
+          break;
+        }
+        if ("active".equals(r.get("status"))) {
           Map<String, Object> rep = new HashMap<>();
           rep.put("representative", r.get("id"));
           rep.put("subject", r.get("subject"));
