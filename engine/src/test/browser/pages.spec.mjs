@@ -96,6 +96,7 @@ try {
   await op.locator("#turnout tbody td", { hasText: "市南区" }).waitFor();  // districts by their names, not codes
   await op.click("#showResults");
   await op.locator("#results tbody tr").first().waitFor();
+  assert.equal(await op.locator("#results tbody tr").first().locator("td").nth(2).textContent(), "–", "no votes: no score");
   const [download] = await Promise.all([op.waitForEvent("download"), op.click("#downloadCsv")]);
   const csvPath = `${SHOTS}/econ2-2024-results.csv`;
   await download.saveAs(csvPath);

@@ -152,7 +152,10 @@
     if (reply.status !== 200) { problem($("actionProblem"), reply); return; }
     body.replaceChildren(...reply.body.results.map((r) => {
       const row = document.createElement("tr");
-      [r.rank, r.department.name, r.score, r.satisfactionRate, r.votes].forEach((v) => { const td = document.createElement("td"); td.textContent = v; row.appendChild(td); });
+      // As published: score to 2 decimals, satisfaction as a percentage of its 4 decimals; "–" with no votes.
+      const score = r.score == null ? "–" : Number(r.score).toFixed(2);
+      const satisfied = r.satisfactionRate == null ? "–" : `${(Number(r.satisfactionRate) * 100).toFixed(2)}%`;
+      [r.rank, r.department.name, score, satisfied, r.votes].forEach((v) => { const td = document.createElement("td"); td.textContent = v; row.appendChild(td); });
       return row;
     }));
   }
