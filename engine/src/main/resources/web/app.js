@@ -149,7 +149,7 @@
     });
     renderSurvey(form.survey ? form.survey.questions : []);
     const missing = form.departments.filter((d) => !state.scores[d.code]);
-    $("missing").textContent = missing.length ? t("missing", missing.length) + "：" + missing.map((d) => d.name).join("、") : t("allScored");
+    $("missing").textContent = missing.length ? t("missing", missing.map((d) => d.name)) : t("allScored");
     $("submit").disabled = missing.length > 0 || state.submitting;
   }
 
