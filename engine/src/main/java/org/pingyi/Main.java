@@ -39,11 +39,19 @@ public final class Main {
         }
       };
     } catch (ConfigException | EditionException e) {
-      LOG.error("cannot start: {}", e.getMessage());
+      LOG.error("{}: {}", "serve".equals(command) ? "cannot start" : command + " failed", e.getMessage());
       status = 2;
     }
     if (status != 0) {
+      flushLogs();
       System.exit(status);
+    }
+  }
+
+  /** Log lines wait in an asynchronous queue; a process that exits must write them out first. */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+      logs.stop();
     }
   }
 
@@ -57,6 +65,8 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");
       engine.close();
+      LOG.info("stopped");
+      flushLogs();
       stopped.countDown();
     }, "pingyi-shutdown"));
     stopped.await();

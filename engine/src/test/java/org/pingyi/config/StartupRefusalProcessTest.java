@@ -1,0 +1,48 @@
+package org.pingyi.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an operator sees when the engine refuses to start, in a real process: the message naming the bad key
+ * reaches the console before the process exits (log lines are written asynchronously).
+ */
+class StartupRefusalProcessTest {
+
+  @Test
+  void aBadValueStopsTheStartWithAMessageNamingTheKey() throws Exception {
+    Result result = run(Map.of("PINGYI_HTTP_PORT", "eighty"));
+    assertEquals(2, result.exit());
+    assertTrue(result.stderr().contains("cannot start: http.port (PINGYI_HTTP_PORT)"), result.stderr());
+  }
+
+  @Test
+  void verifyWithAMissingEditionFileSaysWhichFile() throws Exception {
+    Result result = run(Map.of(), "verify", "--ballots", "b.ndjson", "--results", "r.json", "--edition", "/nonexistent/edition.yaml");
+    assertEquals(2, result.exit());
+    assertTrue(result.stderr().contains("verify failed") && result.stderr().contains("/nonexistent/edition.yaml"), result.stderr());
+  }
+
+  private record Result(int exit, String stderr) {}
+
+  private static Result run(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "org.pingyi.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().keySet().removeIf(k -> k.startsWith("PINGYI_"));
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process exits");
+    return new Result(process.exitValue(), stderr);
+  }
+}
