@@ -3,6 +3,7 @@ package org.pingyi.session;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
 import org.pingyi.audit.AuditLog;
@@ -54,7 +55,7 @@ public final class SessionLifecycle {
         .execute(Tuple.of(sessionId, step[1].name(), step[0].name()))
         .compose(rows -> {
           if (rows.size() == 0) {
-            return refusal(sessionId, action);
+            return refusal(conn, sessionId, action);
           }
           var row = rows.iterator().next();
           SessionStatus status = new SessionStatus(row.getString("id"), SessionState.valueOf(row.getString("state")),
@@ -71,8 +72,9 @@ public final class SessionLifecycle {
         .onSuccess(events::changed);
   }
 
-  private Future<SessionStatus> refusal(String sessionId, String action) {
-    return sessions.find(sessionId).compose(current -> Future.failedFuture(current.isEmpty()
+  /** Reads the state on the transaction's own connection: a second one could wait on a pool this one holds. */
+  private Future<SessionStatus> refusal(SqlConnection conn, String sessionId, String action) {
+    return sessions.find(conn, sessionId).compose(current -> Future.failedFuture(current.isEmpty()
         ? new ProblemException(ProblemCode.not_found, "No such session.")
         : new ProblemException(ProblemCode.invalid_transition,
             "Cannot " + action + " a session that is " + current.get().state() + ".")));

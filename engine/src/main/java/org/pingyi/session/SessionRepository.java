@@ -3,6 +3,7 @@ package org.pingyi.session;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -31,7 +32,12 @@ public final class SessionRepository {
   }
 
   public Future<Optional<SessionStatus>> find(String id) {
-    return pool.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(rows ->
+    return find(pool, id);
+  }
+
+  /** Within a transaction, on its connection. */
+  public Future<Optional<SessionStatus>> find(SqlClient client, String id) {
+    return client.preparedQuery(SELECT_ONE).execute(Tuple.of(id)).map(rows ->
         rows.size() == 0 ? Optional.empty() : Optional.of(toStatus(rows.iterator().next())));
   }
 
