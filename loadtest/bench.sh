@@ -65,7 +65,7 @@ bare_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-bare.txt")
 psql -c "DROP DATABASE IF EXISTS pingyi_bench WITH (FORCE)"
 redis-cli -n 13 flushdb > /dev/null
 roster="$out/roster-$ROSTER.csv"
-[ -f "$roster" ] || java -jar engine/target/pingyi-engine.jar roster --size "$ROSTER" --seed 7 --out "$roster" 2> /dev/null
+[ -f "$roster" ] || java -jar engine/target/pingyi-engine.jar roster generate --size "$ROSTER" --seed 7 --out "$roster" 2> /dev/null
 ( source loadtest/target/keys/engine.env
   export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
   export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"

@@ -8,10 +8,10 @@ import org.pingyi.auth.AdminRole;
  * demo mode, and in demo mode the admin tokens of this run. It goes to the terminal, not to the log, so the
  * tokens never end up in shipped logs.
  */
-final class StartBanner {
+public final class StartBanner {
   private StartBanner() {}
 
-  static void print(Engine engine, PrintStream out) {
+  public static void print(Engine engine, PrintStream out) {
     var config = engine.config();
     String line = "=".repeat(78);
     out.println(line);

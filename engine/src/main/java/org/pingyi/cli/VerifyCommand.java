@@ -1,0 +1,32 @@
+package org.pingyi.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pingyi.edition.EditionLoader;
+import org.pingyi.results.ResultsVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code verify}: checks an exported session from files alone. Its verdict goes to standard output: it is the
+ * command's answer, not a log line.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = "Recomputes every figure and the hash chain of a sealed session from its export; no database needed.")
+final class VerifyCommand implements Callable<Integer> {
+  @Option(names = "--ballots", defaultValue = "ballots.ndjson", description = "the session's ballots.ndjson (default ${DEFAULT-VALUE})")
+  Path ballots;
+
+  @Option(names = "--results", defaultValue = "results.json", description = "the session's results.json (default ${DEFAULT-VALUE})")
+  Path results;
+
+  @Option(names = "--edition", defaultValue = "config/editions/qingdao-2024.yaml", description = "edition file (default ${DEFAULT-VALUE})")
+  Path edition;
+
+  @Override
+  public Integer call() throws Exception {
+    var verdict = ResultsVerifier.verify(ballots, EditionLoader.load(edition), results);
+    System.out.println(verdict.verified() ? verdict.message() : "NOT VERIFIED: " + verdict.message());
+    return verdict.verified() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+  }
+}
