@@ -57,7 +57,7 @@ class BusyStoreTest {
 
   private static long queriesWaitingOnLocks(TestEngine engine) {
     try {
-      return engine.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      return engine.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = ?", "Lock");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -45,10 +45,10 @@ class BrowserPagesTest {
       assertTrue(output.contains("browser checks passed"), output);
 
       for (String rep : reps) {
-        assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024' AND representative_id = '" + rep + "'"),
+        assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE session_id = ? AND representative_id = ?", "econ1-2024", rep),
             "exactly one ballot for " + rep + ", the dropped first submit included");
       }
-      assertEquals(1, engine.count("SELECT count(*) FROM sessions WHERE id = 'econ2-2024' AND state = 'published'"));
+      assertEquals(1, engine.count("SELECT count(*) FROM sessions WHERE id = ? AND state = ?", "econ2-2024", "published"));
       for (String step : List.of("01-phone-ballot-scored", "02-phone-receipt", "03-phone-already-voted-en",
           "04-phone-after-network-drop", "05-console-operator-published", "06-console-auditor-live")) {
         assertTrue(Files.size(shots.resolve(step + ".png")) > 1000, step);

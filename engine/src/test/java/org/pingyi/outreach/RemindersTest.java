@@ -231,7 +231,7 @@ class RemindersTest {
       assertTrue(csv.body().startsWith("\uFEFFid,name,phone,district,category"));
       assertEquals(expected.size() + 1, csv.body().lines().count());
       assertEquals(403, engine.api().get("/api/v1/admin/sessions/econ1-2024/non-voters.csv", Api.bearer(engine.auditor())).status());
-      assertEquals(1, engine.count("SELECT count(*) FROM audit_log WHERE action = 'non-voters.export'"));
+      assertEquals(1, engine.count("SELECT count(*) FROM audit_log WHERE action = ?", "non-voters.export"));
       assertEquals(400, engine.api().postJson("/api/v1/admin/sessions/econ1-2024/reminders", new JsonObject().put("district", "mars"),
           "Authorization", "Bearer " + engine.operator()).status());
     }

@@ -105,7 +105,7 @@ class FullEveningTest {
     assertEquals(3000, document.getLong("ballots"));
     assertEquals("sealed", document.getString("state"));
     assertTrue(results.body().contains("\"score\":"), results.body());
-    assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = 'embargoed.read' AND actor LIKE 'auditor:%'") >= 2);
+    assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = ? AND actor LIKE ?", "embargoed.read", "auditor:%") >= 2);
 
     // The live ranking (Redis) equals the sealed results (PostgreSQL only), rank by rank.
     JsonArray liveRanks = live.getJsonArray("rankings");
