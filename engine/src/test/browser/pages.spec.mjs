@@ -17,19 +17,34 @@ const report = {};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /**
- * Checks every element the console marks with data-role once the views are on screen: those of the signed-in role
- * are visible, all others hidden. Both roles' elements must be present, so a console that drops them cannot pass.
+ * Checks every element the console marks with data-role (a list of roles) once the view is on screen: those naming
+ * the signed-in role are visible, all others hidden. Elements for both roles must be there, so a view that drops
+ * the marks cannot pass.
  */
 async function assertRoleViews(page, role) {
   const marked = page.locator("[data-role]");
-  const roles = new Set();
+  const named = new Set();
   for (const el of await marked.all()) {
-    const forRole = await el.getAttribute("data-role");
-    roles.add(forRole);
-    const what = `[data-role=${forRole}] #${await el.evaluate((e) => e.id || e.querySelector("[id]")?.id || e.tagName)}`;
-    assert.equal(await el.isVisible(), forRole === role, `${what} is ${forRole === role ? "shown" : "hidden"} for the ${role}`);
+    const roles = (await el.getAttribute("data-role")).split(" ");
+    roles.forEach((r) => named.add(r));
+    const what = `[data-role="${roles.join(" ")}"] ${await el.evaluate((e) => "#" + (e.id || e.querySelector("[id]")?.id || e.tagName))}`;
+    const mine = roles.includes(role);
+    assert.equal(await el.isVisible(), mine, `${what} is ${mine ? "shown" : "hidden"} for the ${role}`);
   }
-  assert.deepEqual([...roles].sort(), ["auditor", "operator"], "the console marks operator-only and auditor-only views");
+  assert.ok(named.has("operator") && named.has("auditor"), `the view marks operator-only and auditor-only parts: ${[...named]}`);
+}
+
+/** The roster view is the operator's: in the nav and usable for an operator, refused to anyone else. */
+async function assertRosterView(page, role) {
+  const base = page.url().split("#")[0];
+  assert.equal(await page.locator('#nav a[href="#/roster"]').count(), role === "operator" ? 1 : 0, `roster in the ${role}'s nav`);
+  await page.goto(base + "#/roster");
+  if (role === "operator") {
+    await page.locator("#importRoster").waitFor();
+  } else {
+    await page.locator("#view .problem", { hasText: "may not use" }).waitFor();
+    assert.equal(await page.locator("#importRoster").count(), 0, `no roster import for the ${role}`);
+  }
 }
 
 async function signInAndScore(page, rep) {
@@ -124,13 +139,15 @@ try {
   await op.locator("#app").waitFor();
   const row = (id) => op.locator(`tr[data-session="${id}"]`);
   await row("econ2-2024").locator('button[data-action="open"]').waitFor();
+  const sessionRows = await op.locator("tr[data-session]").count();
+  assert.ok(sessionRows >= 2, "the operator sees the sessions");
   for (const [action, next] of [["open", "open"], ["close", "closed"], ["seal", "sealed"], ["publish", "published"]]) {
     await row("econ2-2024").locator(`button[data-action="${action}"]`).click();
     await op.locator(`tr[data-session="econ2-2024"] td[data-state="${next}"]`).waitFor();
   }
   await row("econ2-2024").locator("button", { hasText: "View" }).click();
   await op.locator("#turnout tbody td", { hasText: "市南区" }).waitFor();  // districts by their names, not codes
-  await assertRoleViews(op, "operator");  // rows loaded, detail open: the auditor's live ranking is hidden
+  await assertRoleViews(op, "operator");  // rows loaded, session view open: the auditor's live ranking is hidden
   await op.click("#showResults");
   await op.locator("#results tbody tr").first().waitFor();
   assert.equal(await op.locator("#results tbody tr").first().locator("td").nth(2).textContent(), "–", "no votes: no score");
@@ -141,6 +158,7 @@ try {
   assert.ok(csv.startsWith("\uFEFFrank,code,department"), "UTF-8 CSV with BOM");
   assert.ok(csv.includes("市财政局"));
   await shot(op, "05-console-operator-published");
+  await assertRosterView(op, "operator");
 
   // 4. The auditor sees the live ranking of the open session; operator controls are hidden.
   const audit = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
@@ -149,13 +167,14 @@ try {
   await audit.click("#loginForm button");
   await audit.locator("#app").waitFor();
   await audit.locator('tr[data-session="econ2-2024"] td[data-state="published"]').waitFor();  // the rows have loaded
-  assert.equal(await audit.locator("tr[data-session]").count(), await op.locator("tr[data-session]").count(), "the same sessions");
+  assert.equal(await audit.locator("tr[data-session]").count(), sessionRows, "the auditor sees the same sessions");
   assert.equal(await audit.locator("button[data-action]").count(), 0, "no lifecycle buttons for an auditor");
   await audit.locator('tr[data-session="econ1-2024"] button', { hasText: "View" }).click();
   await audit.locator("#live li").first().waitFor({ timeout: 10000 });
   assert.equal(await audit.locator("#live li").count(), 8);
-  await assertRoleViews(audit, "auditor");  // rows loaded, detail open: recount and roster import are hidden
+  await assertRoleViews(audit, "auditor");  // rows loaded, session view open: the operator's recount is hidden
   await shot(audit, "06-console-auditor-live");
+  await assertRosterView(audit, "auditor");
 
   writeFileSync(`${SHOTS}/report.json`, JSON.stringify(report));
   console.log("browser checks passed", JSON.stringify(report));
