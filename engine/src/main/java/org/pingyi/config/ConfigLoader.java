@@ -39,9 +39,10 @@ public final class ConfigLoader {
     KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
+    KEYS.put("management.port", "PINGYI_MANAGEMENT_PORT");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management");
 
   private ConfigLoader() {}
 
@@ -94,6 +95,11 @@ public final class ConfigLoader {
 
   public static EngineConfig fromValues(Map<String, String> v) {
     int port = intValue(v, "http.port", 8080, 0, 65535);
+    int managementPort = intValue(v, "management.port", 8081, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      // Two servers on one port would share it, each answering every other request: /metrics would leak.
+      throw new ConfigException("management.port (PINGYI_MANAGEMENT_PORT): must differ from http.port (" + port + ")");
+    }
     Optional<String> pgUrl = text(v, "postgres.url");
     pgUrl.ifPresent(url -> requireScheme("postgres.url", url, "postgresql", "postgres"));
     int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
@@ -144,7 +150,8 @@ public final class ConfigLoader {
       }
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
-        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile);
+        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
+        managementPort);
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

@@ -72,6 +72,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theManagementPortDefaultsTo8081AndMayNotShareThePublicPort() {
+    assertEquals(8081, ConfigLoader.fromValues(Map.of("edition", TestEngine.EDITION.toString())).managementPort());
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(Map.of("http.port", "9000",
+        "management.port", "9000", "edition", TestEngine.EDITION.toString())));
+    assertTrue(e.getMessage().startsWith("management.port (PINGYI_MANAGEMENT_PORT)"), e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsAnErrorNotADefault() throws Exception {
     Path file = dir.resolve("engine.yaml");
     Files.writeString(file, "http:\n  prot: 9000\n");

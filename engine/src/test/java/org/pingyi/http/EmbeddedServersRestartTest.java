@@ -25,6 +25,7 @@ class EmbeddedServersRestartTest {
   void engineOnEmbeddedServersStopsAndStartsAgainWithItsRoster() throws Exception {
     EngineConfig config = ConfigLoader.fromValues(Map.of(
         "http.port", "0",
+        "management.port", "0",
         "dataDir", dataDir.toString(),
         "edition", TestEngine.EDITION.toString(),
         "roster", TestEngine.DEMO_ROSTER.toString()));
