@@ -25,6 +25,7 @@ import org.pingyi.roster.RosterParse;
 import org.pingyi.store.Backends;
 import org.pingyi.store.FreePort;
 import org.pingyi.store.Migrations;
+import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,8 @@ public final class Engine implements AutoCloseable {
       int migrations = Migrations.migrate(backends.postgres());
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
       EditionSync.sync(backends.postgres(), edition);
+      PgLocation.Host server = backends.postgres().findServer();
+      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
       redis = RedisStore.connect(backends.redis());
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
@@ -84,7 +87,7 @@ public final class Engine implements AutoCloseable {
           .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
               .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
           .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions())
+          .connectingTo(backends.postgres().connectOptions(server))
           .using(vertx)
           .build();
       RosterImporter importer = new RosterImporter(pool, edition);

@@ -76,7 +76,8 @@ public final class TestEngine implements AutoCloseable {
     return new TestEngine(Engine.start(config), database, false);
   }
 
-  private static TestEngine start(String database, Map<String, String> overrides) throws Exception {
+  /** On a database of the given name (which the overrides' postgres.url may name); dropped on close from the machine's PostgreSQL. */
+  public static TestEngine start(String database, Map<String, String> overrides) throws Exception {
     Map<String, String> settings = baseSettings(database, nextRedisDb());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings);
