@@ -15,6 +15,7 @@ import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminTokens;
 import org.pingyi.auth.DevLoginRoutes;
 import org.pingyi.auth.FaceAuth;
+import org.pingyi.auth.LoginLimit;
 import org.pingyi.auth.LoginRoutes;
 import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.ballot.BallotRoutes;
@@ -89,7 +90,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         health::mount,
         guard::mount,
         new EditionRoutes(edition, sessions)::mount,
-        new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login)::mount,
+        new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login,
+            new LoginLimit(vertx, redis, config.limits().loginAttemptsPerMinute(), Clock.systemUTC()))::mount,
         new BallotRoutes(edition, pool, writer, representatives, metrics)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,

@@ -42,9 +42,12 @@ public final class ConfigLoader {
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
     KEYS.put("management.port", "PINGYI_MANAGEMENT_PORT");
+    KEYS.put("postgres.readPoolSize", "PINGYI_PG_READ_POOL_SIZE");
+    KEYS.put("limits.loginAttemptsPerMinute", "PINGYI_LOGIN_ATTEMPTS_PER_MINUTE");
+    KEYS.put("limits.ballotsInFlight", "PINGYI_BALLOTS_IN_FLIGHT");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits");
 
   private ConfigLoader() {}
 
@@ -161,7 +164,8 @@ public final class ConfigLoader {
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
-        managementPort);
+        managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
+            intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)));
   }
 
   /** A URL read by its parser; what the parser refuses stops the start, naming the key. */
