@@ -70,7 +70,9 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
             () -> Base64.getEncoder().encodeToString(AccessTokens.newSecret()))), Clock.systemUTC());
     LiveTally tally = new LiveTally(vertx, redis);
     Projection projection = new Projection(vertx, pool, tally);
-    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, projection::committed, metrics::batch, metrics::committed);
+    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
+        metrics::batch, metrics::committed);
+    metrics.ballotsInFlight(writer::admitted);
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, sessions);
     events.start();
