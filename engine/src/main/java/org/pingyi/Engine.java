@@ -90,11 +90,20 @@ public final class Engine implements AutoCloseable {
           .connectingTo(backends.postgres().connectOptions(server))
           .using(vertx)
           .build();
+      // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
+      Pool readPool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
+          .connectingTo(backends.postgres().connectOptions(server))
+          .using(vertx)
+          .build();
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, readPool, redis, metrics,
+          importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
