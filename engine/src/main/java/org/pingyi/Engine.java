@@ -18,6 +18,7 @@ import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
 import org.pingyi.http.ManagementVerticle;
+import org.pingyi.http.SecurityHeaders;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
@@ -107,7 +108,8 @@ public final class Engine implements AutoCloseable {
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
+      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag,
+          new SecurityHeaders(config.hstsSeconds())), new DeploymentOptions().setInstances(instances))
           .await();
       ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
       vertx.deployVerticle(management).await();

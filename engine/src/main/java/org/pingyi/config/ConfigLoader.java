@@ -45,6 +45,7 @@ public final class ConfigLoader {
     KEYS.put("postgres.readPoolSize", "PINGYI_PG_READ_POOL_SIZE");
     KEYS.put("limits.loginAttemptsPerMinute", "PINGYI_LOGIN_ATTEMPTS_PER_MINUTE");
     KEYS.put("limits.ballotsInFlight", "PINGYI_BALLOTS_IN_FLIGHT");
+    KEYS.put("http.hstsSeconds", "PINGYI_HSTS_SECONDS");
   }
 
   private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits");
@@ -165,7 +166,8 @@ public final class ConfigLoader {
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
-            intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)));
+            intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
+        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000));
   }
 
   /** A URL read by its parser; what the parser refuses stops the start, naming the key. */
