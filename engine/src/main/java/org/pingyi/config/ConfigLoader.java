@@ -148,6 +148,10 @@ public final class ConfigLoader {
       if (faceAuth.isEmpty()) {
         throw new ConfigException("faceAuth.issuer (PINGYI_FACE_AUTH_ISSUER): production refuses demo mode; configure the face-auth provider");
       }
+      if (faceAuth.get().jwks().regionMatches(true, 0, "http://", 0, 7)) {
+        throw new ConfigException("faceAuth.jwks (PINGYI_FACE_AUTH_JWKS): production refuses a JWKS over plain http "
+            + "(anyone on the way could swap the provider's keys); use https:// or a file");
+      }
       if (adminTokens.isEmpty()) {
         throw new ConfigException("adminTokens (PINGYI_ADMIN_TOKENS): production needs configured admin tokens");
       }
