@@ -1,5 +1,6 @@
 package org.pingyi;
 
+import io.lettuce.core.RedisConnectionException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,6 +13,7 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
+import org.pingyi.config.ConfigException;
 import org.pingyi.config.EngineConfig;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionLoader;
@@ -76,7 +78,7 @@ public final class Engine implements AutoCloseable {
       EditionSync.sync(backends.postgres(), edition);
       PgLocation.Host server = backends.postgres().findServer();
       LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
-      redis = RedisStore.connect(backends.redis());
+      redis = connectRedis(config, backends);
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true)
@@ -117,6 +119,18 @@ public final class Engine implements AutoCloseable {
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);
       throw e;
+    }
+  }
+
+  private static RedisStore connectRedis(EngineConfig config, Backends backends) {
+    try {
+      return RedisStore.connect(backends.redis());
+    } catch (RedisConnectionException e) {
+      if (config.embeddedRedis()) {
+        throw e;
+      }
+      throw new ConfigException("redis.url (PINGYI_REDIS_URL): cannot connect to " + backends.redis().describe() + ": "
+          + e.getMessage(), e);
     }
   }
 
