@@ -95,7 +95,7 @@ public final class Engine implements AutoCloseable {
           .build();
       // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
       Pool readPool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+          .with(new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
               .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
           .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
           .connectingTo(backends.postgres().connectOptions(server))
