@@ -13,6 +13,7 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync"],
 });
 const report = {};
+<<<<<<< HEAD
 // The page's Idempotency-Key: crypto.randomUUID(), within API.md's 64 characters.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -46,6 +47,15 @@ async function assertRosterView(page, role) {
     assert.equal(await page.locator("#importRoster").count(), 0, `no roster import for the ${role}`);
   }
 }
+=======
+// Every Content-Security-Policy violation any page reports; the run fails unless the one provoked below is the only one.
+const violations = [];
+const watched = async (options) => {
+  const context = await browser.newContext(options);
+  context.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  return context;
+};
+>>>>>>> issue-20
 
 async function signInAndScore(page, rep) {
   await page.goto(BASE_URL + "/");
@@ -67,7 +77,7 @@ async function signInAndScore(page, rep) {
 
 try {
   // 1. A representative at 360 px votes a full group, sees the receipt, reloads and sees "already voted".
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
+  const phone = await watched({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
   const page = await phone.newPage();
   await signInAndScore(page, REP_A);
   // What a phone downloads to reach a filled ballot: the page itself, and the API answers. Generous bounds: a broken
@@ -79,6 +89,12 @@ try {
   assert.ok(report.pageBytes >= 5_000 && report.pageBytes <= 300_000, `page bytes within 5 KB..300 KB: ${report.pageBytes}`);
   assert.ok(report.apiBytes >= 500 && report.apiBytes <= 100_000, `API bytes within 0.5 KB..100 KB: ${report.apiBytes}`);
   await shot(page, "01-phone-ballot-scored");
+  // The policy is enforced: a script injected inline does not run, and the browser says why.
+  await page.evaluate(() => { const s = document.createElement("script"); s.textContent = "window.inlineRan = true"; document.body.append(s); });
+  assert.equal(await page.evaluate(() => window.inlineRan), undefined, "the CSP blocks inline script");
+  await page.waitForFunction(() => true);
+  assert.equal(violations.length, 1, "the blocked inline script is reported: " + violations.join("; "));
+  violations.length = 0;
   await page.click("#submit");
   await page.locator("#done").waitFor();
   const receipt = (await page.textContent("#receipt")).trim();
@@ -94,9 +110,14 @@ try {
   await shot(page, "03-phone-already-voted-en");
   await phone.close();
 
+<<<<<<< HEAD
   // 2. The first submit reaches the engine, which stores the ballot, but its answer is lost on the way back; the page
   //    retries with the same key and the engine answers with the first answer (one ballot stored, checked by Java).
   const flaky = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
+=======
+  // 2. The network drops the first submit; the page retries with the same key and one ballot is stored.
+  const flaky = await watched({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
+>>>>>>> issue-20
   const page2 = await flaky.newPage();
   const attempts = [];
   let firstAnswer = null;
@@ -130,7 +151,7 @@ try {
   await flaky.close();
 
   // 3. An operator opens, closes, seals and publishes a session and downloads the CSV; auditor views are hidden.
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const desk = await watched({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const op = await desk.newPage();
   op.on("dialog", (dialog) => dialog.accept());
   await op.goto(BASE_URL + "/console");
@@ -161,7 +182,7 @@ try {
   await assertRosterView(op, "operator");
 
   // 4. The auditor sees the live ranking of the open session; operator controls are hidden.
-  const audit = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const audit = await (await watched({ viewport: { width: 1280, height: 900 } })).newPage();
   await audit.goto(BASE_URL + "/console");
   await audit.fill("#token", AUDITOR);
   await audit.click("#loginForm button");
@@ -176,6 +197,7 @@ try {
   await shot(audit, "06-console-auditor-live");
   await assertRosterView(audit, "auditor");
 
+  assert.deepEqual(violations, [], "no page breaks its Content-Security-Policy");
   writeFileSync(`${SHOTS}/report.json`, JSON.stringify(report));
   console.log("browser checks passed", JSON.stringify(report));
 } finally {

@@ -1,5 +1,6 @@
 package org.pingyi;
 
+import io.lettuce.core.RedisConnectionException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,11 +13,14 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
+import org.pingyi.config.ConfigException;
 import org.pingyi.config.EngineConfig;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
+import org.pingyi.http.ManagementVerticle;
+import org.pingyi.http.SecurityHeaders;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
@@ -24,6 +28,7 @@ import org.pingyi.roster.RosterParse;
 import org.pingyi.store.Backends;
 import org.pingyi.store.FreePort;
 import org.pingyi.store.Migrations;
+import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +48,11 @@ public final class Engine implements AutoCloseable {
   private final Pool pool;
   private final RedisStore redis;
   private final int httpPort;
+  private final int managementPort;
   private final EngineWiring wiring;
 
   private Engine(EngineConfig config, Backends backends, Edition edition, AdminTokens adminTokens, Vertx vertx,
-      Pool pool, RedisStore redis, int httpPort, EngineWiring wiring) {
+      Pool pool, RedisStore redis, int httpPort, int managementPort, EngineWiring wiring) {
     this.config = config;
     this.backends = backends;
     this.edition = edition;
@@ -55,6 +61,7 @@ public final class Engine implements AutoCloseable {
     this.pool = pool;
     this.redis = redis;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
     this.wiring = wiring;
   }
 
@@ -69,7 +76,9 @@ public final class Engine implements AutoCloseable {
       int migrations = Migrations.migrate(backends.postgres());
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
       EditionSync.sync(backends.postgres(), edition);
-      redis = RedisStore.connect(backends.redis());
+      PgLocation.Host server = backends.postgres().findServer();
+      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
+      redis = connectRedis(config, backends);
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true)
@@ -81,23 +90,47 @@ public final class Engine implements AutoCloseable {
           .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
               .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
           .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions())
+          .connectingTo(backends.postgres().connectOptions(server))
+          .using(vertx)
+          .build();
+      // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
+      Pool readPool = PgBuilder.pool()
+          .with(new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
+          .connectingTo(backends.postgres().connectOptions(server))
           .using(vertx)
           .build();
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, readPool, redis, metrics,
+          importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
+      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag,
+          new SecurityHeaders(config.hstsSeconds())), new DeploymentOptions().setInstances(instances))
           .await();
-      return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, wiring);
+      ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
+      vertx.deployVerticle(management).await();
+      return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, management.actualPort(), wiring);
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);
       throw e;
+    }
+  }
+
+  private static RedisStore connectRedis(EngineConfig config, Backends backends) {
+    try {
+      return RedisStore.connect(backends.redis());
+    } catch (RedisConnectionException e) {
+      if (config.embeddedRedis()) {
+        throw e;
+      }
+      throw new ConfigException("redis.url (PINGYI_REDIS_URL): cannot connect to " + backends.redis().describe() + ": "
+          + e.getMessage(), e);
     }
   }
 
@@ -122,6 +155,11 @@ public final class Engine implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** Where /metrics and /health/* answer for Prometheus and load balancers (the configured port, or the one picked for 0). */
+  public int managementPort() {
+    return managementPort;
   }
 
   public EngineConfig config() {
