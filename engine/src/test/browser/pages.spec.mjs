@@ -13,7 +13,6 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync"],
 });
 const report = {};
-<<<<<<< HEAD
 // The page's Idempotency-Key: crypto.randomUUID(), within API.md's 64 characters.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -47,7 +46,7 @@ async function assertRosterView(page, role) {
     assert.equal(await page.locator("#importRoster").count(), 0, `no roster import for the ${role}`);
   }
 }
-=======
+
 // Every Content-Security-Policy violation any page reports; the run fails unless the one provoked below is the only one.
 const violations = [];
 const watched = async (options) => {
@@ -55,7 +54,6 @@ const watched = async (options) => {
   context.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
   return context;
 };
->>>>>>> issue-20
 
 async function signInAndScore(page, rep) {
   await page.goto(BASE_URL + "/");
@@ -110,14 +108,9 @@ try {
   await shot(page, "03-phone-already-voted-en");
   await phone.close();
 
-<<<<<<< HEAD
   // 2. The first submit reaches the engine, which stores the ballot, but its answer is lost on the way back; the page
   //    retries with the same key and the engine answers with the first answer (one ballot stored, checked by Java).
-  const flaky = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
-=======
-  // 2. The network drops the first submit; the page retries with the same key and one ballot is stored.
   const flaky = await watched({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
->>>>>>> issue-20
   const page2 = await flaky.newPage();
   const attempts = [];
   let firstAnswer = null;

@@ -139,8 +139,6 @@ class ConfigLoaderTest {
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "staging")));
     assertTrue(e.getMessage().contains("PINGYI_PROFILE"), e.getMessage());
   }
-<<<<<<< HEAD
-=======
 
   /** Everything production needs, so each test below changes one thing. */
   private Map<String, String> production(String... pairs) {
@@ -201,5 +199,4 @@ class ConfigLoaderTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
->>>>>>> issue-20
 }

@@ -40,15 +40,9 @@ class ReadinessTest {
       assertEquals("redis", down.json().getJsonArray("errors").getJsonObject(0).getString("field"));
       assertEquals("5", down.header("Retry-After"));
       assertEquals(200, engine.api().get("/health/live").status());
-<<<<<<< HEAD
       Map<String, Double> gauges = Eventually.await("the redis backend gauge at 0", () -> backendsUp(engine),
           up -> Double.valueOf(0.0).equals(up.get("redis")), Duration.ofSeconds(15));
       assertEquals(Map.of("postgres", 1.0, "redis", 0.0), gauges, "Redis down is shown on its gauge, PostgreSQL stays up");
-=======
-      String scrape = org.pingyi.support.Eventually.await(() -> engine.management().get("/metrics").body(),
-          m -> m.contains("pingyi_backend_up{backend=\"redis\"} 0.0"), Duration.ofSeconds(15));
-      assertTrue(scrape.contains("pingyi_backend_up{backend=\"postgres\"} 1.0"), "Redis down does not mark PostgreSQL down");
->>>>>>> issue-20
 
       redis = EmbeddedRedisServer.start(redisDir, port);
       assertEquals(200, awaitStatus(engine, s -> s == 200).status());
