@@ -60,6 +60,15 @@ public final class EngineProcess implements AutoCloseable {
     return new Api(port);
   }
 
+  /** The sum of a metric's samples in this engine's scrape: {@code name} alone, or with its labels as written. */
+  public double metric(String name) {
+    String scrape = new Api(port).get("/metrics").body();
+    return scrape.lines()
+        .filter(l -> l.startsWith(name + " ") || (!name.contains("{") && l.startsWith(name + "{")))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
   /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
