@@ -32,14 +32,14 @@ class BalancerLimitsTest {
   @Test
   void aThousandLoginsFromOneAddressPassAtOnceAndAFloodBeyondThatGets429WithRetryAfter() {
     List<Api.Reply> replies = flood("POST", "/api/v1/auth/face", 1_300);
-    assertEquals(List.of(), statusesOf(replies.subList(0, 1_000), 429), "1,000 phones behind one address all log in");
+    assertEquals(0, limited(replies.subList(0, 1_000)), "1,000 phones behind one address all log in");
     assertRateLimited(replies.subList(1_000, 1_300));
   }
 
   @Test
   void threeThousandPublicReadsFromOneAddressPassAtOnceAndAFloodBeyondThatGets429() {
     List<Api.Reply> replies = flood("GET", "/api/v1/sessions", 3_500);
-    assertEquals(List.of(), statusesOf(replies.subList(0, 3_000), 429), "1,000 phones behind one address open their page");
+    assertEquals(0, limited(replies.subList(0, 3_000)), "1,000 phones behind one address open their page");
     assertRateLimited(replies.subList(3_000, 3_500));
   }
 
@@ -78,7 +78,7 @@ class BalancerLimitsTest {
     return replies;
   }
 
-  private static List<Integer> statusesOf(List<Api.Reply> replies, int status) {
-    return replies.stream().map(Api.Reply::status).filter(s -> s == status).toList();
+  private static long limited(List<Api.Reply> replies) {
+    return replies.stream().filter(r -> r.status() == 429).count();
   }
 }
