@@ -19,9 +19,18 @@ public record EngineConfig(
     Optional<String> adminTokens,
     Optional<Sms> sms,
     int smsRatePerSecond,
-    Profile profile) {
+    Profile profile,
+    int managementPort,
+    Limits limits) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
+
+  /**
+   * What the engine takes on before it refuses: login attempts per face-auth subject a minute (across instances),
+   * ballots queued or being written in this instance's writer, and the connections of the pool that serves public
+   * reads (receipts, published results, readiness) apart from the ballot writer's.
+   */
+  public record Limits(int loginAttemptsPerMinute, int ballotsInFlight, int readPoolSize) {}
 
   public record Sms(String gatewayUrl, Optional<String> auth, Optional<String> template) {}
 
@@ -47,7 +56,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile);
+        smsRatePerSecond, profile, managementPort, limits);
   }
 
 }

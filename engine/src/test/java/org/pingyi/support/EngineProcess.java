@@ -11,16 +11,19 @@ import org.pingyi.store.FreePort;
 public final class EngineProcess implements AutoCloseable {
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
 
-  private EngineProcess(Process process, int port, Path log) {
+  private EngineProcess(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   public static EngineProcess start(Map<String, String> env) throws Exception {
     int port = FreePort.find();
+    int managementPort = FreePort.find();
     Path dir = Files.createTempDirectory("pingyi-process");
     Path log = dir.resolve("engine.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -31,8 +34,9 @@ public final class EngineProcess implements AutoCloseable {
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("PINGYI_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("PINGYI_MANAGEMENT_PORT", String.valueOf(managementPort));
     builder.environment().put("PINGYI_DATA_DIR", dir.resolve("data").toString());
-    EngineProcess engine = new EngineProcess(builder.start(), port, log);
+    EngineProcess engine = new EngineProcess(builder.start(), port, managementPort, log);
     Api api = new Api(port);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
@@ -60,9 +64,14 @@ public final class EngineProcess implements AutoCloseable {
     return new Api(port);
   }
 
+  /** The management port: /metrics and /health/*. */
+  public Api management() {
+    return new Api(managementPort);
+  }
+
   /** The sum of a metric's samples in this engine's scrape: {@code name} alone, or with its labels as written. */
   public double metric(String name) {
-    String scrape = new Api(port).get("/metrics").body();
+    String scrape = management().get("/metrics").body();
     return scrape.lines()
         .filter(l -> l.startsWith(name + " ") || (!name.contains("{") && l.startsWith(name + "{")))
         .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
