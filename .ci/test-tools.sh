@@ -6,14 +6,10 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 need_apt=()
-<<<<<<< HEAD
 # prometheus brings promtool and the server the Prometheus test starts; nginx is the balancer test's load balancer.
 { command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1; } || need_apt+=(prometheus)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
-=======
-command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for the PostgreSQL TLS test
->>>>>>> issue-20
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # A CJK font, so screenshots of the Chinese pages are readable.
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)
