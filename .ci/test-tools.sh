@@ -9,6 +9,8 @@ need_apt=()
 # prometheus brings promtool and the server the Prometheus test starts; nginx is the balancer test's load balancer.
 { command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1; } || need_apt+=(prometheus)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+# Debian's docker-compose (1.29) reads, interpolates and merges the compose files without a Docker engine.
+command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for the PostgreSQL TLS test
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # A CJK font, so screenshots of the Chinese pages are readable.
