@@ -78,6 +78,11 @@ public final class EngineProcess implements AutoCloseable {
         .sum();
   }
 
+  /** File descriptors the engine's JVM holds right now. */
+  public long openFiles() {
+    return OpenFiles.of(process.toHandle());
+  }
+
   /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

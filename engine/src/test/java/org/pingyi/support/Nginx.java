@@ -97,6 +97,11 @@ public final class Nginx implements AutoCloseable {
     return new Api(port);
   }
 
+  /** File descriptors the nginx processes (master and workers) hold right now: one per connection, and a few more. */
+  public long openFiles() {
+    return OpenFiles.of(process.toHandle());
+  }
+
   public String errorLog() throws java.io.IOException {
     Path log = dir.resolve("error.log");
     return Files.exists(log) ? Files.readString(log) : "";

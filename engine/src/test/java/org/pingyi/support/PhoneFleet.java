@@ -82,6 +82,11 @@ public final class PhoneFleet implements AutoCloseable {
     return retries.get();
   }
 
+  /** Takes over another fleet's access tokens (the same phones, already logged in). */
+  public void adoptTokens(PhoneFleet other) {
+    System.arraycopy(other.accessTokens, 0, accessTokens, 0, accessTokens.length);
+  }
+
   private int portOf(int phone) {
     return ports.get(phone % ports.size());
   }
