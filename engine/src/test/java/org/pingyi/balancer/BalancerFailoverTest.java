@@ -69,8 +69,8 @@ class BalancerFailoverTest {
       stack.engine(1).kill();
       int acknowledgedAtKill = fleet.acknowledged();
       List<PhoneFleet.Answer> answers = votes.get(120, TimeUnit.SECONDS);
-      System.out.printf("engine 1 killed after %d of %d acknowledgements (it had taken %.0f); %d retries by phones%n",
-          acknowledgedAtKill, PHONES, takenByVictim, fleet.retries());
+      System.out.printf("engine 1 killed after %d of %d acknowledgements (it had taken %.0f); %d retries by phones %s%n",
+          acknowledgedAtKill, PHONES, takenByVictim, fleet.retries(), fleet.retriedOn());
       assertTrue(takenByVictim > 0, "the killed engine was taking ballots when it died");
       assertTrue(acknowledgedAtKill < PHONES, "the engine died mid-burst");
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pingyi.store.FreePort;
@@ -73,20 +72,22 @@ public final class Nginx implements AutoCloseable {
         .redirectOutput(dir.resolve("access.log").toFile())
         .start();
     Nginx nginx = new Nginx(process, port, dir);
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("nginx stopped:\n" + nginx.errorLog());
-      }
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-        return nginx;
-      } catch (java.io.IOException notYet) {
-        Thread.sleep(50);
-      }
+    try {
+      ServerProcess.awaitReady("nginx", process, () -> accepts(port), Duration.ofSeconds(10), dir.resolve("error.log"));
+    } catch (Exception e) {
+      nginx.close();
+      throw e;
     }
-    nginx.close();
-    throw new IllegalStateException("nginx did not listen on " + port + ":\n" + nginx.errorLog());
+    return nginx;
+  }
+
+  private static boolean accepts(int port) {
+    try (Socket probe = new Socket()) {
+      probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (java.io.IOException notYet) {
+      return false;
+    }
   }
 
   public int port() {
@@ -102,9 +103,8 @@ public final class Nginx implements AutoCloseable {
     return OpenFiles.of(process.toHandle());
   }
 
-  public String errorLog() throws java.io.IOException {
-    Path log = dir.resolve("error.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+  public String errorLog() {
+    return ServerProcess.read(dir.resolve("error.log"));
   }
 
   public Path accessLog() {
@@ -114,11 +114,6 @@ public final class Nginx implements AutoCloseable {
   /** SIGTERM: nginx's fast shutdown, which closes every held stream. */
   @Override
   public void close() throws Exception {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(5, TimeUnit.SECONDS);
-    }
-    TestEngine.deleteTree(dir);
+    ServerProcess.stop(process, dir);
   }
 }

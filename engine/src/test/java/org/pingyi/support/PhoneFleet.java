@@ -12,7 +12,10 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,6 +49,7 @@ public final class PhoneFleet implements AutoCloseable {
   private final SessionStreams streams;
   private final AtomicInteger acknowledged = new AtomicInteger();
   private final AtomicInteger retries = new AtomicInteger();
+  private final Map<Integer, AtomicInteger> retriedOn = new ConcurrentSkipListMap<>();
 
   /** Phone i talks to {@code ports.get(i % ports.size())}: one port for a balancer, several to spread over engines. */
   public PhoneFleet(List<Phone> phones, List<Integer> ports) {
@@ -82,6 +86,13 @@ public final class PhoneFleet implements AutoCloseable {
     return retries.get();
   }
 
+  /** What the retried attempts were answered (0: no answer, a network failure), and how often. */
+  public Map<Integer, Integer> retriedOn() {
+    Map<Integer, Integer> copy = new TreeMap<>();
+    retriedOn.forEach((status, n) -> copy.put(status, n.get()));
+    return copy;
+  }
+
   /** Takes over another fleet's access tokens (the same phones, already logged in). */
   public void adoptTokens(PhoneFleet other) {
     System.arraycopy(other.accessTokens, 0, accessTokens, 0, accessTokens.length);
@@ -108,6 +119,11 @@ public final class PhoneFleet implements AutoCloseable {
       }
       return answer;
     }));
+  }
+
+  /** Every phone opens its ballot form for {@code session} (on its API connection), at most {@code inFlight} at a time. */
+  public Future<List<Answer>> openBallotForm(String session, int inFlight) {
+    return each(inFlight, phone -> call(phone, HttpMethod.GET, "/api/v1/sessions/" + session + "/ballot-form", null, () -> ""));
   }
 
   /**
@@ -186,6 +202,7 @@ public final class PhoneFleet implements AutoCloseable {
           long elapsed = System.nanoTime() - call.start();
           if (again && elapsed < GIVE_UP_NANOS) {
             retries.incrementAndGet();
+            retriedOn.computeIfAbsent(reply.status(), k -> new AtomicInteger()).incrementAndGet();
             vertx.setTimer(waitMillis(reply.retryAfter(), attempt), id -> attempt(call, attempt + 1, answer));
             return;
           }

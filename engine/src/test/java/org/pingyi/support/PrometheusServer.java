@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pingyi.store.FreePort;
@@ -59,22 +58,14 @@ public final class PrometheusServer implements AutoCloseable {
         .redirectOutput(dir.resolve("prometheus.log").toFile())
         .start();
     PrometheusServer prometheus = new PrometheusServer(process, port, dir);
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("prometheus stopped:\n" + prometheus.log());
-      }
-      try {
-        if (prometheus.api.get("/-/ready").status() == 200) {
-          return prometheus;
-        }
-      } catch (RuntimeException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
+    try {
+      ServerProcess.awaitReady("prometheus", process, () -> prometheus.api.get("/-/ready").status() == 200,
+          Duration.ofSeconds(30), dir.resolve("prometheus.log"));
+    } catch (Exception e) {
+      prometheus.close();
+      throw e;
     }
-    prometheus.close();
-    throw new IllegalStateException("prometheus did not become ready:\n" + prometheus.log());
+    return prometheus;
   }
 
   /** An instant query through the HTTP API: the whole answer ({"status","data":{"resultType","result"}} or an error). */
@@ -92,18 +83,12 @@ public final class PrometheusServer implements AutoCloseable {
     return api.get("/api/v1/targets").json();
   }
 
-  public String log() throws java.io.IOException {
-    Path log = dir.resolve("prometheus.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+  public String log() {
+    return ServerProcess.read(dir.resolve("prometheus.log"));
   }
 
   @Override
   public void close() throws Exception {
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(5, TimeUnit.SECONDS);
-    }
-    TestEngine.deleteTree(dir);
+    ServerProcess.stop(process, dir);
   }
 }
