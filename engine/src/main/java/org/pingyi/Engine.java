@@ -1,5 +1,6 @@
 package org.pingyi;
 
+import io.lettuce.core.RedisConnectionException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -12,12 +13,14 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
+import org.pingyi.config.ConfigException;
 import org.pingyi.config.EngineConfig;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
 import org.pingyi.http.ManagementVerticle;
+import org.pingyi.http.SecurityHeaders;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
@@ -75,7 +78,7 @@ public final class Engine implements AutoCloseable {
       EditionSync.sync(backends.postgres(), edition);
       PgLocation.Host server = backends.postgres().findServer();
       LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
-      redis = RedisStore.connect(backends.redis());
+      redis = connectRedis(config, backends);
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true)
@@ -90,15 +93,25 @@ public final class Engine implements AutoCloseable {
           .connectingTo(backends.postgres().connectOptions(server))
           .using(vertx)
           .build();
+      // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
+      Pool readPool = PgBuilder.pool()
+          .with(new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
+          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
+          .connectingTo(backends.postgres().connectOptions(server))
+          .using(vertx)
+          .build();
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, readPool, redis, metrics,
+          importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
+      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag,
+          new SecurityHeaders(config.hstsSeconds())), new DeploymentOptions().setInstances(instances))
           .await();
       ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
       vertx.deployVerticle(management).await();
@@ -106,6 +119,18 @@ public final class Engine implements AutoCloseable {
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);
       throw e;
+    }
+  }
+
+  private static RedisStore connectRedis(EngineConfig config, Backends backends) {
+    try {
+      return RedisStore.connect(backends.redis());
+    } catch (RedisConnectionException e) {
+      if (config.embeddedRedis()) {
+        throw e;
+      }
+      throw new ConfigException("redis.url (PINGYI_REDIS_URL): cannot connect to " + backends.redis().describe() + ": "
+          + e.getMessage(), e);
     }
   }
 

@@ -60,19 +60,23 @@ import org.pingyi.tally.TallyRoutes;
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
+  /** @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses */
   static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
-      Pool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
+      Pool pool, Pool readPool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
+    SessionRepository publicSessions = new SessionRepository(readPool, edition.id());
     FaceAuth faceAuth = FaceAuth.configure(config, backends.postgres());
     AccessTokens accessTokens = new AccessTokens(
         Base64.getDecoder().decode(Secrets.getOrCreate(backends.postgres(), "access-token-key",
             () -> Base64.getEncoder().encodeToString(AccessTokens.newSecret()))), Clock.systemUTC());
     LiveTally tally = new LiveTally(vertx, redis);
     Projection projection = new Projection(vertx, pool, tally);
-    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, projection::committed, metrics::batch, metrics::committed);
+    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
+        metrics::batch, metrics::committed);
+    metrics.ballotsInFlight(writer::admitted);
     projection.start();
-    SessionEvents events = new SessionEvents(vertx, redis, sessions);
+    SessionEvents events = new SessionEvents(vertx, redis, publicSessions);
     events.start();
     new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
     SmsGateway sms = config.sms()
@@ -83,22 +87,22 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
-    HealthRoutes health = new HealthRoutes(vertx, pool, redis);
+    HealthRoutes health = new HealthRoutes(vertx, readPool, redis);
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         health::mount,
         guard::mount,
-        new EditionRoutes(edition, sessions)::mount,
+        new EditionRoutes(edition, events::states)::mount,
         new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login,
             new LoginLimit(vertx, redis, config.limits().loginAttemptsPerMinute(), Clock.systemUTC()))::mount,
-        new BallotRoutes(edition, pool, writer, representatives, metrics)::mount,
+        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
-        new ResultsRoutes(edition, pool, sessions, guard, new Reconcile(pool, tally))::mount,
-        new SessionStreamRoutes(vertx, sessions, metrics)::mount,
+        new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally))::mount,
+        new SessionStreamRoutes(vertx, events::states, metrics)::mount,
         new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);

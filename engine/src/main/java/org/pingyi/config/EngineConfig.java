@@ -21,7 +21,8 @@ public record EngineConfig(
     int smsRatePerSecond,
     Profile profile,
     int managementPort,
-    Limits limits) {
+    Limits limits,
+    int hstsSeconds) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
 
@@ -56,7 +57,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile, managementPort, limits);
+        smsRatePerSecond, profile, managementPort, limits, hstsSeconds);
   }
 
 }
