@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class ConfigLoader {
     KEYS.put("http.port", "PINGYI_HTTP_PORT");
     KEYS.put("postgres.url", "PINGYI_PG_URL");
     KEYS.put("postgres.poolSize", "PINGYI_PG_POOL_SIZE");
+    KEYS.put("postgres.migrationUrl", "PINGYI_PG_MIGRATION_URL");
     KEYS.put("redis.url", "PINGYI_REDIS_URL");
     KEYS.put("dataDir", "PINGYI_DATA_DIR");
     KEYS.put("edition", "PINGYI_EDITION");
@@ -39,11 +41,21 @@ public final class ConfigLoader {
     KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
+    KEYS.put("keys.accessToken", "PINGYI_ACCESS_TOKEN_KEY");
+    KEYS.put("keys.results", "PINGYI_RESULTS_KEY");
+    KEYS.put("keys.resultsRetired", "PINGYI_RESULTS_RETIRED_KEYS");
+    KEYS.put("keys.pseudonym", "PINGYI_PSEUDONYM_KEY");
+    KEYS.put("accessTokens.lifetimeMinutes", "PINGYI_ACCESS_TOKEN_MINUTES");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "keys", "accessTokens");
 
   private ConfigLoader() {}
+
+  /** The environment variable of a configuration key, for messages that name both. */
+  public static String variableOf(String key) {
+    return KEYS.get(key);
+  }
 
   /** The file named by PINGYI_CONFIG, else config/engine.yaml when it exists, overlaid by the environment. */
   public static EngineConfig load(Map<String, String> env) {
@@ -97,6 +109,11 @@ public final class ConfigLoader {
     Optional<String> pgUrl = text(v, "postgres.url");
     pgUrl.ifPresent(url -> requireScheme("postgres.url", url, "postgresql", "postgres"));
     int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
+    Optional<String> migrationUrl = text(v, "postgres.migrationUrl");
+    migrationUrl.ifPresent(url -> requireScheme("postgres.migrationUrl", url, "postgresql", "postgres"));
+    if (migrationUrl.isPresent() && pgUrl.isEmpty()) {
+      throw new ConfigException("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL) needs postgres.url (PINGYI_PG_URL), the runtime role");
+    }
     Optional<String> redisUrl = text(v, "redis.url");
     redisUrl.ifPresent(url -> requireScheme("redis.url", url, "redis", "rediss", "redis-sentinel"));
 
@@ -142,9 +159,24 @@ public final class ConfigLoader {
       if (sms.isEmpty()) {
         throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
       }
+      for (String key : new String[] {"keys.accessToken", "keys.results", "keys.pseudonym"}) {
+        if (text(v, key).isEmpty()) {
+          throw new ConfigException(key + " (" + KEYS.get(key) + "): production needs this key file; "
+              + "'java -jar pingyi-engine.jar keys generate' makes one");
+        }
+      }
     }
+    EngineConfig.Keys keys = new EngineConfig.Keys(path(v, "keys.accessToken"), path(v, "keys.results"),
+        path(v, "keys.resultsRetired"), path(v, "keys.pseudonym"));
+    Duration tokenLifetime = Duration.ofMinutes(intValue(v, "accessTokens.lifetimeMinutes",
+        (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes(), 5, (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes()));
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
-        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile);
+        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
+        migrationUrl, keys, tokenLifetime);
+  }
+
+  private static Optional<Path> path(Map<String, String> v, String key) {
+    return text(v, key).map(Path::of);
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

@@ -16,13 +16,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pingyi.edition.EditionLoader;
 import org.pingyi.support.Api;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.Burst;
@@ -128,11 +128,17 @@ class FullEveningTest {
     assertEquals(3000, Files.readAllLines(ballots).size());
     Path resultsFile = dir.resolve("results.json");
     Files.writeString(resultsFile, results.body());
-    var verdict = ResultsVerifier.verify(ballots, EditionLoader.load(TestEngine.EDITION), resultsFile);
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, api.get("/api/v1/keys").body());
+    var verdict = ResultsVerifier.verify(ballots, TestEngine.EDITION, resultsFile, Optional.of(keys));
     assertTrue(verdict.verified(), verdict.message());
+    assertTrue(verdict.message().contains("signed by key " + document.getString("keyId")), verdict.message());
     assertNoPersonalData(Files.readString(ballots));
 
     assertEquals(200, admin("publish", session).status());
+    Files.writeString(resultsFile, api.get("/api/v1/sessions/" + session + "/results").body());
+    var afterPublication = ResultsVerifier.verify(ballots, TestEngine.EDITION, resultsFile, Optional.of(keys));
+    assertTrue(afterPublication.verified(), "the published document carries a signature of its own: " + afterPublication.message());
     var published = api.get("/api/v1/sessions/" + session + "/results");
     assertEquals(200, published.status());
     assertEquals("published", published.json().getString("state"));
@@ -146,13 +152,13 @@ class FullEveningTest {
     assertTrue(new String(csv.body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).contains("市发展改革委"));
   }
 
-  /** Every name, phone and face-auth subject of the roster is absent from the export, token by token. */
+  /** Every id, name, phone and face-auth subject of the roster is absent from the export, token by token. */
   private static void assertNoPersonalData(String exported) throws Exception {
     Set<String> tokens = new HashSet<>(Arrays.asList(exported.split("[^\\p{L}\\p{N}_-]+")));
     List<String> roster = Files.readAllLines(TestEngine.DEMO_ROSTER);
     for (String line : roster.subList(1, roster.size())) {
       String[] cells = line.split(",");
-      for (String personal : List.of(cells[1], cells[2], cells[6])) {
+      for (String personal : List.of(cells[0], cells[1], cells[2], cells[6])) {
         assertTrue(!tokens.contains(personal), "the export is pseudonymous");
       }
     }
