@@ -29,6 +29,7 @@ public final class ResultsVerifier {
 
   static final Set<String> DOCUMENT_MEMBERS = Set.of("sessionId", "state", "sealedAt", "ballots", "chainRoot",
       "editionSha256", "results", "keyId", "signature");
+  static final int MAX_MESSAGE = 300;
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern VOTER = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern BALLOT_ID = Pattern.compile("[1-9][0-9]{0,17}");
@@ -40,12 +41,18 @@ public final class ResultsVerifier {
     try {
       return new Verdict(true, check(ballots, edition, results, keys));
     } catch (VerifyRefusal refusal) {
-      return new Verdict(false, refusal.getMessage());
+      return new Verdict(false, oneLine(refusal.getMessage()));
     } catch (IOException e) {
-      return new Verdict(false, "cannot read the files: " + e.getMessage());
+      return new Verdict(false, oneLine("cannot read the files: " + e.getMessage()));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return new Verdict(false, "the files are not a session's export and results (" + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** A verdict is one printable line of bounded length, whatever the files put into it. */
+  static String oneLine(String message) {
+    String flat = String.valueOf(message).replaceAll("\\p{Cntrl}", " ");
+    return flat.length() <= MAX_MESSAGE ? flat : flat.substring(0, MAX_MESSAGE) + "…";
   }
 
   private static String check(Path ballotsFile, Path editionFile, Path resultsFile, Optional<Path> keysFile) throws IOException {
@@ -132,7 +139,9 @@ public final class ResultsVerifier {
         try {
           line = new JsonObject(text);
           ballot = CanonicalBallot.fromExport(line);
-        } catch (DecodeException | IllegalArgumentException | ClassCastException e) {
+        } catch (DecodeException | ClassCastException e) {
+          throw VerifyRefusal.of(where + "not a JSON object");
+        } catch (IllegalArgumentException e) {
           throw VerifyRefusal.of(where + "not a ballot line (" + e.getMessage() + ")");
         }
         if (!text.equals(ballot.exportLine(line.getString("hash")))) {

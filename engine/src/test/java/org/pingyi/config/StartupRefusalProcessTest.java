@@ -24,13 +24,6 @@ class StartupRefusalProcessTest {
     assertTrue(result.stderr().contains("cannot start: http.port (PINGYI_HTTP_PORT)"), result.stderr());
   }
 
-  @Test
-  void verifyWithAMissingEditionFileSaysWhichFile() throws Exception {
-    Result result = run(Map.of(), "verify", "--ballots", "b.ndjson", "--results", "r.json", "--edition", "/nonexistent/edition.yaml");
-    assertEquals(2, result.exit());
-    assertTrue(result.stderr().contains("verify failed") && result.stderr().contains("/nonexistent/edition.yaml"), result.stderr());
-  }
-
   private record Result(int exit, String stderr) {}
 
   private static Result run(Map<String, String> env, String... args) throws Exception {

@@ -141,7 +141,7 @@ class ResultsVerifierTest {
         "the keys file (");
     byte[] bytes = Files.readAllBytes(export.ballots);
     Files.write(export.ballots, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-    assertRefused(verify(), "ballots.ndjson line 25: not a ballot line");
+    assertRefused(verify(), "ballots.ndjson line 25: not a JSON object");
     byte[] bad = Files.readAllBytes(export.results);
     bad[10] = (byte) 0xC3;
     bad[11] = (byte) 0x28;
@@ -170,6 +170,6 @@ class ResultsVerifierTest {
     assertRefused(verify(), "ballots.ndjson line 5:");
     changed.set(4, "[1,2,3]");
     rewrite(changed);
-    assertRefused(verify(), "ballots.ndjson line 5: not a ballot line");
+    assertRefused(verify(), "ballots.ndjson line 5: not a JSON object");
   }
 }
