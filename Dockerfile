@@ -15,7 +15,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/engine/target/pingyi-engine.jar /app/pingyi-engine.jar
 COPY config /app/config
-RUN mkdir -p /app/data && chown -R pingyi /app/data
+RUN mkdir -p /app/data /app/keys && chown -R pingyi /app/data /app/keys && chmod 700 /app/keys
 USER pingyi
 ENV PINGYI_DATA_DIR=/app/data
 EXPOSE 8080
