@@ -94,8 +94,11 @@ public final class TestEngine implements AutoCloseable {
       EngineConfig config = ConfigLoader.fromValues(settings);
       return new TestEngine(Engine.start(config), database, true);
     } catch (Exception | Error e) {
-      TestServers.dropDatabase(database);
-      TestServers.dropRoles(database);
+      try {
+        TestServers.dropDatabase(database);
+      } finally {
+        TestServers.dropRoles(database);
+      }
       throw e;
     }
   }
@@ -201,8 +204,11 @@ public final class TestEngine implements AutoCloseable {
     engine.close();
     deleteTree(engine.config().dataDir());
     if (ownsDatabase) {
-      TestServers.dropDatabase(database);
-      TestServers.dropRoles(database);
+      try {
+        TestServers.dropDatabase(database);
+      } finally {
+        TestServers.dropRoles(database);
+      }
     }
   }
 
