@@ -15,7 +15,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /src/engine/target/pingyi-engine.jar /app/pingyi-engine.jar
 COPY config /app/config
-RUN mkdir -p /app/data && chown -R pingyi /app/data
+RUN mkdir -p /app/data/keys && chown -R pingyi /app/data && chmod 700 /app/data/keys
 USER pingyi
 # Where it runs for real it runs in production: demo mode, the SMS file sink and missing admin tokens are refused.
 # Trying it out: PINGYI_PROFILE=development (compose.demo.env does).

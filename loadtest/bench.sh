@@ -78,7 +78,8 @@ done
 operator=$(grep -oP '^operator=\K.*' loadtest/target/keys/admin-tokens.properties)
 open_session() { curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "http://127.0.0.1:8088/api/v1/admin/sessions/$1/open"; }
 for session in econ1-2024 econ2-2024 service-2024 enforcement-2024; do open_session $session; done
-java -cp "$CP" org.pingyi.loadtest.bench.MintAccessTokens jdbc:postgresql://127.0.0.1:5432/pingyi_bench "$ROSTER" "$out/tokens.txt"
+java -cp "$CP" org.pingyi.loadtest.bench.MintAccessTokens jdbc:postgresql://127.0.0.1:5432/pingyi_bench "$ROSTER" "$out/tokens.txt" \
+  "$out/data/keys/access-token.jwk"
 # Warm up first (the JIT compiles the ballot path): the same load on another session, then measure on a fresh one.
 wrk -t2 -c256 -d"${WARM}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ2-2024/ballots \
   -- "$out/tokens.txt" 2 econ2 > "$out/wrk-warmup.txt" 2>&1

@@ -2,6 +2,7 @@
 // org.pingyi.BrowserPagesTest with a running engine; exits non-zero on the first failed check.
 import { chromium } from "playwright-core";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const { BASE_URL, OPERATOR, AUDITOR, SHOTS, REP_A, REP_B } = process.env;
@@ -97,6 +98,9 @@ try {
   await page.locator("#done").waitFor();
   const receipt = (await page.textContent("#receipt")).trim();
   assert.match(receipt, /^[0-9a-z]{26}$/);
+  await page.waitForFunction(() => /^[0-9a-f]{64}$/.test(document.getElementById("receiptHash").textContent));
+  assert.equal(await page.textContent("#receiptHash"), createHash("sha256").update(receipt).digest("hex"),
+    "the page shows the receipt's SHA-256, the export line's receiptHash");
   await page.click("#check");
   await page.waitForFunction(() => document.getElementById("checked").textContent.includes("已计入"));
   await shot(page, "02-phone-receipt");

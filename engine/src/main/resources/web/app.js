@@ -249,7 +249,15 @@
   function showDone(receipt) {
     $("receipt").textContent = receipt;
     $("checked").textContent = "";
+    showReceiptHash(receipt);
     show("done");
+  }
+
+  // The export names no receipt, only its SHA-256: the representative finds their own line, nobody else learns it.
+  async function showReceiptHash(receipt) {
+    if (!window.crypto || !crypto.subtle) { $("receiptHash").textContent = `printf %s ${receipt} | sha256sum`; return; }
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(receipt));
+    $("receiptHash").textContent = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
   async function checkReceipt() {

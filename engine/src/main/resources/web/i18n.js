@@ -11,6 +11,7 @@ window.PINGYI_I18N = {
     submitting: "正在提交……", retrying: (s) => `网络不稳定，${s} 秒后自动重试（您的选票不会重复提交）`,
     doneTitle: "您已完成本场评议", receiptLabel: "回执编号", checkReceipt: "查验回执",
     counted: "已查验：您的选票已计入。", notFound: "未找到该回执。",
+    findLine: "封存后公布的选票明细中，您这一张选票所在行的 receiptHash 为：",
     switchTo: "EN", langName: "zh-CN",
     codes: {
       malformed_request: "请求格式有误，请刷新页面后重试。", payload_too_large: "提交内容过长。",
@@ -36,6 +37,7 @@ window.PINGYI_I18N = {
     submitting: "Submitting…", retrying: (s) => `Network trouble: retrying in ${s} s (your ballot is never counted twice)`,
     doneTitle: "You have voted in this session", receiptLabel: "Receipt", checkReceipt: "Check receipt",
     counted: "Checked: your ballot is counted.", notFound: "No ballot has this receipt.",
+    findLine: "In the ballot export published after the seal, your ballot is the line whose receiptHash is:",
     switchTo: "中文", langName: "en",
     codes: {
       malformed_request: "The request could not be read; reload the page.", payload_too_large: "Too much text.",

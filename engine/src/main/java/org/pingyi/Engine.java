@@ -16,20 +16,25 @@ import org.pingyi.auth.AdminTokens;
 import org.pingyi.config.ConfigException;
 import org.pingyi.config.EngineConfig;
 import org.pingyi.edition.Edition;
+import org.pingyi.edition.EditionHash;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
 import org.pingyi.http.ManagementVerticle;
 import org.pingyi.http.SecurityHeaders;
+import org.pingyi.keys.EngineKeys;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterParse;
 import org.pingyi.store.Backends;
 import org.pingyi.store.FreePort;
+import org.pingyi.store.LegacySecrets;
 import org.pingyi.store.Migrations;
 import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisStore;
+import org.pingyi.store.RuntimeGrants;
+import org.pingyi.store.RuntimeRoleCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,15 +72,22 @@ public final class Engine implements AutoCloseable {
 
   public static Engine start(EngineConfig config) throws Exception {
     Edition edition = EditionLoader.load(config.edition());
+    String editionSha256 = EditionHash.sha256(config.edition());
     AdminTokens adminTokens = config.adminTokens().map(AdminTokens::parse).orElseGet(AdminTokens::generateForDemo);
+    EngineKeys keys = EngineKeys.load(config);
     Backends backends = Backends.start(config);
     Vertx vertx = null;
     Pool pool = null;
     RedisStore redis = null;
     try {
-      int migrations = Migrations.migrate(backends.postgres());
+      if (LegacySecrets.present(backends.migrations())) {
+        LOG.warn("the database holds the old engine_secrets table: its keys are discarded, not moved to the key files, "
+            + "because anyone with a copy of the database could mint access tokens with them; representatives sign in again");
+      }
+      int migrations = Migrations.migrate(backends.migrations());
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
-      EditionSync.sync(backends.postgres(), edition);
+      secureRuntimeRole(config, backends);
+      EditionSync.sync(backends.migrations(), edition);
       PgLocation.Host server = backends.postgres().findServer();
       LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
       redis = connectRedis(config, backends);
@@ -105,8 +117,8 @@ public final class Engine implements AutoCloseable {
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, readPool, redis, metrics,
-          importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, editionSha256, keys, adminTokens, backends, vertx, pool,
+          readPool, redis, metrics, importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -132,6 +144,27 @@ public final class Engine implements AutoCloseable {
       throw new ConfigException("redis.url (PINGYI_REDIS_URL): cannot connect to " + backends.redis().describe() + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** Grants the runtime role its rights, then refuses (production) or warns about a role that could undo them. */
+  private static void secureRuntimeRole(EngineConfig config, Backends backends) throws Exception {
+    String runtime = backends.postgres().user();
+    if (backends.separateRuntimeRole()) {
+      RuntimeGrants.apply(backends.migrations(), runtime);
+    }
+    List<String> problems = RuntimeRoleCheck.problems(backends.postgres());
+    if (problems.isEmpty()) {
+      LOG.info("database: migrations as {}, serving as {} (owns nothing; INSERT and SELECT only on ballots, results and the audit log)",
+          backends.migrations().user(), runtime);
+      return;
+    }
+    String what = "the runtime role '" + runtime + "' " + String.join("; ", problems);
+    if (config.profile() == EngineConfig.Profile.PRODUCTION) {
+      throw new ConfigException("postgres.url (PINGYI_PG_URL): " + what + ". Production serves as a role that owns "
+          + "nothing; give the owner in postgres.migrationUrl (PINGYI_PG_MIGRATION_URL)");
+    }
+    LOG.warn("INSECURE DATABASE ROLE (development only): {}; set PINGYI_PG_MIGRATION_URL to the owner role and "
+        + "PINGYI_PG_URL to a role that owns nothing", what);
   }
 
   private static void importRosterIfEmpty(EngineConfig config, Edition edition, RosterImporter importer) throws Exception {

@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,6 +24,9 @@ import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionRoutes;
 import org.pingyi.http.HealthRoutes;
 import org.pingyi.http.PagesRoutes;
+import org.pingyi.keys.EngineKeys;
+import org.pingyi.keys.KeysRoutes;
+import org.pingyi.keys.Pseudonyms;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.metrics.MetricsRoutes;
 import org.pingyi.metrics.OperationsGauges;
@@ -38,9 +40,13 @@ import org.pingyi.outreach.SuggestionRoutes;
 import org.pingyi.outreach.SurveyRoutes;
 import org.pingyi.results.Reconcile;
 import org.pingyi.results.ResultsRoutes;
+import org.pingyi.results.ResultsSigner;
 import org.pingyi.results.SessionSeal;
+import org.pingyi.roster.Electorate;
+import org.pingyi.roster.ElectorateRoutes;
 import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterRoutes;
+import org.pingyi.roster.Withdrawals;
 import org.pingyi.session.SessionEvents;
 import org.pingyi.session.SessionLifecycle;
 import org.pingyi.session.SessionRepository;
@@ -48,7 +54,6 @@ import org.pingyi.session.SessionRoutes;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
 import org.pingyi.store.RedisStore;
-import org.pingyi.store.Secrets;
 import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
 import org.pingyi.tally.TallyRoutes;
@@ -61,15 +66,16 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
   /** @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses */
-  static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
-      Pool pool, Pool readPool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
+  static EngineWiring wire(EngineConfig config, Edition edition, String editionSha256, EngineKeys keys,
+      AdminTokens adminTokens, Backends backends, Vertx vertx, Pool pool, Pool readPool, RedisStore redis,
+      EngineMetrics metrics, RosterImporter importer) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
     SessionRepository publicSessions = new SessionRepository(readPool, edition.id());
-    FaceAuth faceAuth = FaceAuth.configure(config, backends.postgres());
-    AccessTokens accessTokens = new AccessTokens(
-        Base64.getDecoder().decode(Secrets.getOrCreate(backends.postgres(), "access-token-key",
-            () -> Base64.getEncoder().encodeToString(AccessTokens.newSecret()))), Clock.systemUTC());
+    FaceAuth faceAuth = FaceAuth.configure(config, keys);
+    AccessTokens accessTokens = new AccessTokens(keys.accessTokenSecret(), config.accessTokenLifetime(), Clock.systemUTC());
+    Pseudonyms pseudonyms = Pseudonyms.forEdition(keys.pseudonymSecret(), edition.id());
+    Electorate electorate = new Electorate(vertx, pool, readPool, edition, pseudonyms);
     LiveTally tally = new LiveTally(vertx, redis);
     Projection projection = new Projection(vertx, pool, tally);
     BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
@@ -86,8 +92,9 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     sender.start();
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
-    RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
+    RepresentativeGuard representatives = new RepresentativeGuard(accessTokens, pool);
     HealthRoutes health = new HealthRoutes(vertx, readPool, redis);
+    SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
@@ -101,9 +108,11 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
-        new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally))::mount,
+        new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally), pseudonyms)::mount,
+        new KeysRoutes(keys.results())::mount,
+        new ElectorateRoutes(electorate, new Withdrawals(pool, electorate), guard)::mount,
         new SessionStreamRoutes(vertx, events::states, metrics)::mount,
-        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount));
+        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, seal, events, electorate::opening), guard)::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }

@@ -11,15 +11,18 @@ import com.nimbusds.jwt.SignedJWT;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
+import org.pingyi.config.EngineConfig;
 
 /**
- * The engine's own bearer tokens: HS256 JWTs (Nimbus) under a key every instance shares, so any instance verifies
- * one with an HMAC and no database round trip. The typ header keeps them apart from face-auth ID tokens. They
- * carry only the representative's pseudonymous id.
+ * The engine's own bearer tokens: HS256 JWTs (Nimbus) under a key every instance reads from the same file (never
+ * from the database), so any instance verifies one with an HMAC and no database round trip. The typ header keeps
+ * them apart from face-auth ID tokens. They carry only the representative's id and live at most
+ * {@link EngineConfig#MAX_ACCESS_TOKEN_LIFETIME}.
  */
 public final class AccessTokens {
   static final JOSEObjectType TYPE = new JOSEObjectType("pingyi-access+jwt");
@@ -29,8 +32,13 @@ public final class AccessTokens {
   private final MACSigner signer;
   private final MACVerifier verifier;
   private final Clock clock;
+  private final Duration lifetime;
 
-  public AccessTokens(byte[] secret, Clock clock) {
+  public AccessTokens(byte[] secret, Duration lifetime, Clock clock) {
+    if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(EngineConfig.MAX_ACCESS_TOKEN_LIFETIME) > 0) {
+      throw new IllegalArgumentException("an access token lives at most " + EngineConfig.MAX_ACCESS_TOKEN_LIFETIME);
+    }
+    this.lifetime = lifetime;
     try {
       this.signer = new MACSigner(secret);
       this.verifier = new MACVerifier(secret);
@@ -44,6 +52,15 @@ public final class AccessTokens {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     return secret;
+  }
+
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /** A token for this representative that expires after the configured lifetime. */
+  public String issue(String representativeId) {
+    return issue(representativeId, clock.instant().plus(lifetime));
   }
 
   public String issue(String representativeId, Instant expiresAt) {

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -47,14 +46,6 @@ public final class DevFaceAuthProvider {
       return new ECKeyGenerator(Curve.P_256).keyID("dev-" + UUID.randomUUID()).generate();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  public static ECKey parseKey(String json) {
-    try {
-      return ECKey.parse(json);
-    } catch (ParseException e) {
-      throw new IllegalStateException("the stored development face-auth key is unreadable", e);
     }
   }
 

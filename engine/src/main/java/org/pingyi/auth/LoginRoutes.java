@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LoginRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
-  public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofHours(12);
   private static final int MAX_ID_TOKEN = 16 * 1024;
   static final String FIND_SUBJECT = "SELECT id, district, category, weight_class, status FROM representatives WHERE subject = $1";
 
@@ -77,13 +76,12 @@ public final class LoginRoutes {
             return;
           }
           String id = row.getString("id");
-          Instant expires = Instant.now().plus(ACCESS_TOKEN_LIFETIME);
           outcomes.record("ok");
           ctx.response().putHeader("Cache-Control", "no-store");
           ctx.json(new JsonObject()
-              .put("accessToken", accessTokens.issue(id, expires))
+              .put("accessToken", accessTokens.issue(id))
               .put("tokenType", "Bearer")
-              .put("expiresIn", ACCESS_TOKEN_LIFETIME.toSeconds())
+              .put("expiresIn", accessTokens.lifetime().toSeconds())
               .put("representative", new JsonObject()
                   .put("id", id)
                   .put("district", row.getString("district"))

@@ -25,7 +25,8 @@ public final class BallotRoutes {
   private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,64}");
   static final String FORM_STATE = """
       SELECT s.state,
-             (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))) AS eligible,
+             (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+               AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)) AS eligible,
              b.receipt, b.submitted_at
       FROM sessions s
       JOIN representatives r ON r.id = $2
@@ -53,8 +54,9 @@ public final class BallotRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/sessions/:id/ballot-form").handler(representative).handler(this::form);
-    router.post("/api/v1/sessions/:id/ballots").handler(this::countRefusals).handler(representative).handler(this::submit);
+    // The form's query and the ballot insert refuse a representative who is not active themselves.
+    router.get("/api/v1/sessions/:id/ballot-form").handler(representative.tokenOnly()).handler(this::form);
+    router.post("/api/v1/sessions/:id/ballots").handler(this::countRefusals).handler(representative.tokenOnly()).handler(this::submit);
     router.get("/api/v1/receipts/:receipt").handler(this::receipt);
   }
 

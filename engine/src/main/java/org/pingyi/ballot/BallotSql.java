@@ -7,7 +7,8 @@ final class BallotSql {
   /**
    * One statement, one commit, for a whole batch. The joins make the insert itself refuse a ballot for a session
    * that is not open (the session row is share-locked, so a concurrent close waits for this commit or wins before
-   * it) and for a representative who is not active or not in the electorate. A second ballot of the same
+   * it) and for a representative who is not active, not in the electorate, or promoted from the alternates after the
+   * session opened (they vote from the next session on). A second ballot of the same
    * representative is skipped by the unique constraint.
    */
   static final String INSERT_BATCH = """
@@ -21,6 +22,7 @@ final class BallotSql {
       JOIN sessions s ON s.id = b.session_id AND s.state = 'open'
       JOIN representatives r ON r.id = b.representative_id AND r.status = 'active'
                             AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+                            AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
       ORDER BY b.ord
       FOR SHARE OF s
       ON CONFLICT (session_id, representative_id) DO NOTHING
@@ -29,7 +31,8 @@ final class BallotSql {
   /** Why ballots of a batch were not inserted: the existing ballot, the session's state, the representative. */
   static final String EXPLAIN_REFUSALS = """
       SELECT b.session_id, b.representative_id, s.state,
-             (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))) AS eligible,
+             (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+               AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)) AS eligible,
              x.id, x.receipt, x.idempotency_key, x.body_hash, x.submitted_at
       FROM unnest($1::text[], $2::text[]) AS b(session_id, representative_id)
       LEFT JOIN sessions s ON s.id = b.session_id

@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisLocation;
 
@@ -28,6 +30,7 @@ public final class ConfigLoader {
     KEYS.put("http.port", "PINGYI_HTTP_PORT");
     KEYS.put("postgres.url", "PINGYI_PG_URL");
     KEYS.put("postgres.poolSize", "PINGYI_PG_POOL_SIZE");
+    KEYS.put("postgres.migrationUrl", "PINGYI_PG_MIGRATION_URL");
     KEYS.put("redis.url", "PINGYI_REDIS_URL");
     KEYS.put("dataDir", "PINGYI_DATA_DIR");
     KEYS.put("edition", "PINGYI_EDITION");
@@ -46,11 +49,22 @@ public final class ConfigLoader {
     KEYS.put("limits.loginAttemptsPerMinute", "PINGYI_LOGIN_ATTEMPTS_PER_MINUTE");
     KEYS.put("limits.ballotsInFlight", "PINGYI_BALLOTS_IN_FLIGHT");
     KEYS.put("http.hstsSeconds", "PINGYI_HSTS_SECONDS");
+    KEYS.put("keys.accessToken", "PINGYI_ACCESS_TOKEN_KEY");
+    KEYS.put("keys.results", "PINGYI_RESULTS_KEY");
+    KEYS.put("keys.resultsRetired", "PINGYI_RESULTS_RETIRED_KEYS");
+    KEYS.put("keys.pseudonym", "PINGYI_PSEUDONYM_KEY");
+    KEYS.put("accessTokens.lifetimeMinutes", "PINGYI_ACCESS_TOKEN_MINUTES");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits",
+      "keys", "accessTokens");
 
   private ConfigLoader() {}
+
+  /** The environment variable of a configuration key, for messages that name both. */
+  public static String variableOf(String key) {
+    return KEYS.get(key);
+  }
 
   /** The file named by PINGYI_CONFIG, else config/engine.yaml when it exists, overlaid by the environment. */
   public static EngineConfig load(Map<String, String> env) {
@@ -109,6 +123,11 @@ public final class ConfigLoader {
     Optional<String> pgUrl = text(v, "postgres.url");
     Optional<PgLocation> postgres = pgUrl.map(url -> parsed("postgres.url", () -> PgLocation.parse(url)));
     int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
+    Optional<String> migrationUrl = text(v, "postgres.migrationUrl");
+    Optional<PgLocation> migrations = migrationUrl.map(url -> parsed("postgres.migrationUrl", () -> PgLocation.parseMigration(url)));
+    if (migrationUrl.isPresent() && pgUrl.isEmpty()) {
+      throw new ConfigException("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL) needs postgres.url (PINGYI_PG_URL), the runtime role");
+    }
     Optional<String> redisUrl = text(v, "redis.url");
     Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url)));
 
@@ -158,29 +177,48 @@ public final class ConfigLoader {
       if (sms.isEmpty()) {
         throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
       }
-      if (postgres.isPresent() && !postgres.get().protectedInTransit()) {
-        throw new ConfigException("postgres.url (PINGYI_PG_URL): production refuses a PostgreSQL on another machine without "
-            + "TLS; add sslmode=verify-full&sslrootcert=<CA file> (or require, verify-ca)");
-      }
+      requireTls("postgres.url", postgres);
+      requireTls("postgres.migrationUrl", migrations);
       if (redis.isPresent() && !redis.get().protectedInTransit()) {
         throw new ConfigException("redis.url (PINGYI_REDIS_URL): production refuses a Redis on another machine without "
             + "TLS; use rediss:// (or rediss-sentinel://)");
       }
+      for (String key : new String[] {"keys.accessToken", "keys.results", "keys.pseudonym"}) {
+        if (text(v, key).isEmpty()) {
+          throw new ConfigException(key + " (" + KEYS.get(key) + "): production needs this key file; "
+              + "'java -jar pingyi-engine.jar keys generate' makes one");
+        }
+      }
     }
+    EngineConfig.Keys keys = new EngineConfig.Keys(path(v, "keys.accessToken"), path(v, "keys.results"),
+        path(v, "keys.resultsRetired"), path(v, "keys.pseudonym"));
+    Duration tokenLifetime = Duration.ofMinutes(intValue(v, "accessTokens.lifetimeMinutes",
+        (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes(), 5, (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes()));
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
             intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
-        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000));
+        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime);
+  }
+
+  private static void requireTls(String key, Optional<PgLocation> location) {
+    if (location.isPresent() && !location.get().protectedInTransit()) {
+      throw new ConfigException(key + " (" + KEYS.get(key) + "): production refuses a PostgreSQL on another machine without "
+          + "TLS; add sslmode=verify-full&sslrootcert=<CA file> (or require, verify-ca)");
+    }
   }
 
   /** A URL read by its parser; what the parser refuses stops the start, naming the key. */
-  private static <T> T parsed(String key, java.util.function.Supplier<T> parser) {
+  private static <T> T parsed(String key, Supplier<T> parser) {
     try {
       return parser.get();
     } catch (IllegalArgumentException e) {
       throw new ConfigException(key + " (" + KEYS.get(key) + "): " + e.getMessage());
     }
+  }
+
+  private static Optional<Path> path(Map<String, String> v, String key) {
+    return text(v, key).map(Path::of);
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

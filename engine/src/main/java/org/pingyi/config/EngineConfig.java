@@ -1,6 +1,7 @@
 package org.pingyi.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -22,7 +23,13 @@ public record EngineConfig(
     Profile profile,
     int managementPort,
     Limits limits,
-    int hstsSeconds) {
+    int hstsSeconds,
+    Optional<String> pgMigrationUrl,
+    Keys keys,
+    Duration accessTokenLifetime) {
+
+  /** API.md: an access token lives at most one half-day of the broadcast. */
+  public static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(4);
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
 
@@ -34,6 +41,13 @@ public record EngineConfig(
   public record Limits(int loginAttemptsPerMinute, int ballotsInFlight, int readPoolSize) {}
 
   public record Sms(String gatewayUrl, Optional<String> auth, Optional<String> template) {}
+
+  /**
+   * Key files (never the database): access-token signing, result signing (and retired result-signing public keys,
+   * still published), the export's pseudonym key. Absent: generated under {@code <dataDir>/keys} (never in production).
+   */
+  public record Keys(Optional<Path> accessToken, Optional<Path> results, Optional<Path> resultsRetired,
+      Optional<Path> pseudonym) {}
 
   public enum Profile {
     DEVELOPMENT, PRODUCTION;
@@ -57,7 +71,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile, managementPort, limits, hstsSeconds);
+        smsRatePerSecond, profile, managementPort, limits, hstsSeconds, pgMigrationUrl, keys, accessTokenLifetime);
   }
 
 }

@@ -14,6 +14,7 @@ public enum ProblemCode {
   session_not_open(409, "Session not open"),
   invalid_transition(409, "Invalid session transition"),
   not_sealed(409, "Session not sealed"),
+  roster_locked(409, "Roster locked"),
   payload_too_large(413, "Payload too large"),
   unsupported_media_type(415, "Unsupported media type"),
   invalid_ballot(422, "Invalid ballot"),

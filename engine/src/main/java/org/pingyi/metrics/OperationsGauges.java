@@ -25,6 +25,7 @@ public final class OperationsGauges {
       SELECT s.id AS session, r.district, count(*) AS eligible
       FROM sessions s JOIN representatives r
         ON r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+          AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
       WHERE s.state = 'open'
       GROUP BY 1, 2""";
   /** Who may vote changes only with the open sessions or a roster import: counting it (a scan of the roster) can wait. */

@@ -13,6 +13,7 @@ final class ReminderSql {
       INSERT INTO reminder_messages (wave_id, representative_id)
       SELECT $1, r.id FROM representatives r JOIN sessions s ON s.id = $2
       WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
         AND ($3::text IS NULL OR r.district = $3)
         AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.session_id = s.id AND b.representative_id = r.id)
       ON CONFLICT DO NOTHING""";
@@ -59,6 +60,7 @@ final class ReminderSql {
   static final String NON_VOTERS = """
       SELECT r.id, r.name, r.phone, r.district, r.category FROM representatives r JOIN sessions s ON s.id = $1
       WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
         AND ($2::text IS NULL OR r.district = $2)
         AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.session_id = s.id AND b.representative_id = r.id)
       ORDER BY r.district, r.id""";

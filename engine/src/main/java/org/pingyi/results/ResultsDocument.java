@@ -6,12 +6,15 @@ import java.time.Instant;
 import java.util.List;
 import org.pingyi.edition.Edition;
 
-/** The results.json of API.md. */
+/**
+ * The results.json of API.md. Stored as written at seal (without keyId and signature, decimals keep their scale);
+ * served with the session's current state and the signature made over exactly that text's canonical form.
+ */
 public final class ResultsDocument {
   private ResultsDocument() {}
 
   public static JsonObject of(Edition edition, Edition.Session session, String state, Instant sealedAt, long ballots,
-      String chainRoot, List<DepartmentResult> results) {
+      String chainRoot, String editionSha256, List<DepartmentResult> results) {
     JsonArray rows = new JsonArray();
     for (DepartmentResult r : results) {
       JsonObject grades = new JsonObject();
@@ -34,12 +37,20 @@ public final class ResultsDocument {
         .put("sealedAt", sealedAt.toString())
         .put("ballots", ballots)
         .put("chainRoot", chainRoot)
+        .put("editionSha256", editionSha256)
         .put("results", rows);
   }
 
-  /** The stored document as served now: the text written at seal, with the session's current state. */
+  /** The stored document with the session's current state: what the signature of that state covers. */
   public static String withState(String stored, String state) {
     return stored.replaceFirst("\"state\":\"sealed\"", "\"state\":\"" + state + "\"");
+  }
+
+  /** The document as served: in this state, with its keyId and signature as the last members (null when unsigned). */
+  public static String served(String stored, String state, String keyId, String signature) {
+    String text = withState(stored, state);
+    return text.substring(0, text.length() - 1) + ","
+        + new JsonObject().put("keyId", keyId).put("signature", signature).encode().substring(1);
   }
 
   static String name(Edition edition, Edition.Session session, String code) {

@@ -15,6 +15,7 @@ import org.pingyi.edition.SessionParam;
 import org.pingyi.http.Csv;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
+import org.pingyi.keys.Pseudonyms;
 import org.pingyi.session.SessionRepository;
 import org.pingyi.session.Embargo;
 import org.pingyi.session.SessionState;
@@ -28,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResultsRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(ResultsRoutes.class);
-  static final String DOCUMENT = "SELECT document, chain_root FROM session_results WHERE session_id = $1";
 
   private final Edition edition;
   private final Pool pool;
@@ -37,13 +37,14 @@ public final class ResultsRoutes {
   private final AdminGuard guard;
   private final Embargo embargo;
   private final Reconcile reconcile;
+  private final Pseudonyms pseudonyms;
 
   /**
    * @param readPool and {@code sessions} (over it) for results.json and .csv, which the public reads once published:
    *     never a wait on the writer's pool
    */
   public ResultsRoutes(Edition edition, Pool pool, Pool readPool, SessionRepository sessions, AdminGuard guard,
-      Reconcile reconcile) {
+      Reconcile reconcile, Pseudonyms pseudonyms) {
     this.edition = edition;
     this.pool = pool;
     this.readPool = readPool;
@@ -51,6 +52,7 @@ public final class ResultsRoutes {
     this.guard = guard;
     this.embargo = new Embargo(edition, guard, pool);
     this.reconcile = reconcile;
+    this.pseudonyms = pseudonyms;
   }
 
   public void mount(Router router) {
@@ -69,7 +71,7 @@ public final class ResultsRoutes {
   }
 
 
-  /** The stored results.json with the session's current state, if this caller may see it now. */
+  /** The stored results.json with the session's current state and its signature, if this caller may see it now. */
   private Future<String> document(RoutingContext ctx, String what) {
     Edition.Session session = SessionParam.of(edition, ctx);
     return sessions.find(session.id()).compose(status -> {
@@ -77,8 +79,12 @@ public final class ResultsRoutes {
       if (!state.resultsFinal()) {
         return Future.failedFuture(new ProblemException(ProblemCode.not_sealed, "Results exist once the session is sealed."));
       }
-      return embargo.check(ctx, session.id(), state, what, "Results are embargoed until published.").compose(v -> readPool.preparedQuery(DOCUMENT).execute(Tuple.of(session.id())))
-          .map(rows -> ResultsDocument.withState(rows.iterator().next().getString("document"), state.name()));
+      return embargo.check(ctx, session.id(), state, what, "Results are embargoed until published.")
+          .compose(v -> readPool.preparedQuery(ResultsSql.SERVED_DOCUMENT).execute(Tuple.of(session.id(), state.name())))
+          .map(rows -> {
+            var row = rows.iterator().next();
+            return ResultsDocument.served(row.getString("document"), state.name(), row.getString("key_id"), row.getString("signature"));
+          });
     });
   }
 
@@ -101,14 +107,14 @@ public final class ResultsRoutes {
         .putHeader("Content-Disposition", "attachment; filename=\"" + session.id() + "-ballots.ndjson\"")
         .putHeader("Cache-Control", "no-store");
     BallotChain chain = new BallotChain(session.id());
-    pool.withTransaction(conn -> SealedBallots.forEachPage(conn, session.id(), page -> {
+    pool.withTransaction(conn -> SealedBallots.forEachPage(conn, session.id(), pseudonyms, page -> {
       StringBuilder lines = new StringBuilder(page.size() * 300);
       for (CanonicalBallot ballot : page) {
         lines.append(ballot.exportLine(chain.add(ballot))).append('\n');
       }
       Future<Void> written = response.write(lines.toString());
       return response.writeQueueFull() ? written : Future.succeededFuture();
-    }).compose(v -> conn.preparedQuery(DOCUMENT).execute(Tuple.of(session.id()))).map(rows -> {
+    }).compose(v -> conn.preparedQuery(ResultsSql.SERVED_DOCUMENT).execute(Tuple.of(session.id(), "sealed"))).map(rows -> {
       String sealedRoot = rows.iterator().next().getString("chain_root");
       if (!sealedRoot.equals(chain.root())) {
         LOG.error("session {}: the ballots no longer match the chain root fixed at seal", session.id());

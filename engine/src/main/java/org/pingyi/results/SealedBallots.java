@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.pingyi.Hashes;
+import org.pingyi.keys.Pseudonyms;
 
 /**
  * A session's ballots in canonical (ballot id) order, read through a cursor a page at a time, so a 100,000-ballot
- * session never sits in the heap at once. Needs a connection inside a transaction.
+ * session never sits in the heap at once, each made pseudonymous (voter, receipt hash). Needs a connection inside a
+ * transaction.
  */
 public final class SealedBallots {
   static final String SELECT = """
@@ -24,31 +27,34 @@ public final class SealedBallots {
 
   private SealedBallots() {}
 
-  public static Future<Void> forEachPage(SqlConnection conn, String sessionId, Function<List<CanonicalBallot>, Future<Void>> page) {
+  public static Future<Void> forEachPage(SqlConnection conn, String sessionId, Pseudonyms pseudonyms,
+      Function<List<CanonicalBallot>, Future<Void>> page) {
     return conn.prepare(SELECT).compose(statement -> {
       Cursor cursor = statement.cursor(Tuple.of(sessionId));
-      return read(cursor, sessionId, page, 1).eventually(() -> cursor.close());
+      return read(cursor, sessionId, pseudonyms, page, 1).eventually(() -> cursor.close());
     });
   }
 
-  private static Future<Void> read(Cursor cursor, String sessionId, Function<List<CanonicalBallot>, Future<Void>> page, long seq) {
+  private static Future<Void> read(Cursor cursor, String sessionId, Pseudonyms pseudonyms,
+      Function<List<CanonicalBallot>, Future<Void>> page, long seq) {
     return cursor.read(PAGE).compose(rows -> {
       List<CanonicalBallot> ballots = new ArrayList<>(rows.size());
       long next = seq;
       for (Row row : rows) {
-        ballots.add(toCanonical(row, sessionId, next++));
+        ballots.add(toCanonical(row, sessionId, pseudonyms, next++));
       }
       long after = next;
-      return page.apply(ballots).compose(v -> cursor.hasMore() ? read(cursor, sessionId, page, after) : Future.succeededFuture());
+      return page.apply(ballots)
+          .compose(v -> cursor.hasMore() ? read(cursor, sessionId, pseudonyms, page, after) : Future.succeededFuture());
     });
   }
 
-  private static CanonicalBallot toCanonical(Row row, String sessionId, long seq) {
+  private static CanonicalBallot toCanonical(Row row, String sessionId, Pseudonyms pseudonyms, long seq) {
     JsonObject scores = row.getJsonObject("scores");
     Map<String, String> map = new TreeMap<>();
     scores.forEach(e -> map.put(e.getKey(), String.valueOf(e.getValue())));
-    return new CanonicalBallot(seq, String.valueOf(row.getLong("id")), sessionId, row.getString("representative_id"),
-        row.getString("weight_class"), row.getString("district"), row.getString("receipt"),
+    return new CanonicalBallot(seq, String.valueOf(row.getLong("id")), sessionId, pseudonyms.voter(row.getString("representative_id")),
+        row.getString("weight_class"), row.getString("district"), Hashes.sha256Hex(row.getString("receipt")),
         row.getOffsetDateTime("submitted_at").toInstant().toString(), map);
   }
 }

@@ -4,10 +4,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.edition.Edition;
 import org.pingyi.http.FieldError;
@@ -15,24 +18,16 @@ import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
 
 /**
- * Writes a checked roster in one transaction: every row or none. Rows are upserted by id in batches of unnest()
- * arrays; a subject that already belongs to another representative refuses the whole file.
+ * Writes a checked roster in one transaction: every row or none, and none once the electorate is locked. Rows are
+ * upserted by id in batches of unnest() arrays; a subject that already belongs to another representative refuses the
+ * whole file. Each alternate keeps its place in the file among the alternates of its (category, district) cell: the
+ * draw order in which withdrawals promote them. Every changed row gets an audit entry of its own ({@link RowChange}).
  */
 public final class RosterImporter {
   static final int BATCH = 5_000;
-  static final String LOCK = "LOCK TABLE representatives IN SHARE ROW EXCLUSIVE MODE";
-  static final String SUBJECTS_TAKEN = """
-      SELECT r.id, s.line FROM representatives r
-      JOIN unnest($1::text[], $2::text[], $3::int[]) AS s(id, subject, line) ON r.subject = s.subject
-      WHERE r.id <> s.id""";
-  static final String COUNT_EXISTING = "SELECT count(*) FROM representatives WHERE id = ANY($1::text[])";
-  static final String UPSERT = """
-      INSERT INTO representatives (id, name, phone, district, category, weight_class, status, subject)
-      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, phone = EXCLUDED.phone, district = EXCLUDED.district,
-        category = EXCLUDED.category, weight_class = EXCLUDED.weight_class, status = EXCLUDED.status,
-        subject = EXCLUDED.subject, updated_at = now()""";
-  static final String COUNT_ALL = "SELECT count(*) FROM representatives";
+  /** The UPSERT's columns, in the order of its unnest() arrays. */
+  static final List<String> COLUMNS = List.of("id", "name", "phone", "district", "category", "weight_class", "status",
+      "subject", "draw_position");
 
   public record Outcome(int imported, int updated) {
     public JsonObject toJson() {
@@ -49,17 +44,17 @@ public final class RosterImporter {
   }
 
   public Future<Long> count() {
-    return pool.query(COUNT_ALL).execute().map(rows -> rows.iterator().next().getLong(0));
+    return pool.query(RosterSql.COUNT_ALL).execute().map(rows -> rows.iterator().next().getLong(0));
   }
 
   public Future<Outcome> apply(List<RosterEntry> entries, String actor) {
-    return pool.withTransaction(conn -> conn.query(LOCK).execute()
+    return pool.withTransaction(conn -> conn.query(RosterSql.LOCK).execute()
+        .compose(v -> refuseWhenLocked(conn))
         .compose(v -> refuseTakenSubjects(conn, entries))
-        .compose(v -> conn.preparedQuery(COUNT_EXISTING).execute(Tuple.tuple().addArrayOfString(ids(entries))))
-        .compose(rows -> {
-          int existing = rows.iterator().next().getLong(0).intValue();
-          return upsertAll(conn, entries).map(v -> new Outcome(entries.size() - existing, existing));
-        })
+        .compose(v -> existing(conn, entries))
+        .compose(existing -> upsertAll(conn, entries)
+            .compose(v -> auditRows(conn, actor, entries, existing))
+            .map(v -> new Outcome(entries.size() - existing.size(), existing.size())))
         .compose(outcome -> AuditLog.record(conn, actor, "roster.import", "roster",
                 new JsonObject().put("imported", outcome.imported()).put("updated", outcome.updated()))
             .map(outcome)))
@@ -69,6 +64,13 @@ public final class RosterImporter {
             : Future.failedFuture(e));
   }
 
+  private Future<Void> refuseWhenLocked(SqlConnection conn) {
+    return conn.preparedQuery(RosterSql.LOCKED).execute(Tuple.of(edition.id())).compose(rows -> rows.size() == 0
+        ? Future.succeededFuture()
+        : Future.failedFuture(new ProblemException(ProblemCode.roster_locked,
+            "The electorate is locked; the only change left is a withdrawal (POST /api/v1/admin/representatives/{id}/withdraw).")));
+  }
+
   private Future<Void> refuseTakenSubjects(SqlConnection conn, List<RosterEntry> entries) {
     String[] ids = ids(entries);
     String[] subjects = entries.stream().map(RosterEntry::subject).toArray(String[]::new);
@@ -76,7 +78,7 @@ public final class RosterImporter {
     for (int i = 0; i < lines.length; i++) {
       lines[i] = i + 2;
     }
-    return conn.preparedQuery(SUBJECTS_TAKEN)
+    return conn.preparedQuery(RosterSql.SUBJECTS_TAKEN)
         .execute(Tuple.tuple().addArrayOfString(ids).addArrayOfString(subjects).addArrayOfInteger(lines)).compose(rows -> {
       if (rows.size() == 0) {
         return Future.succeededFuture();
@@ -89,18 +91,71 @@ public final class RosterImporter {
     });
   }
 
-  private Future<Void> upsertAll(SqlConnection conn, List<RosterEntry> entries) {
+  private Future<Map<String, RowChange.StoredRow>> existing(SqlConnection conn, List<RosterEntry> entries) {
+    Map<String, RowChange.StoredRow> stored = new HashMap<>();
     Future<Void> chain = Future.succeededFuture();
     for (int from = 0; from < entries.size(); from += BATCH) {
       List<RosterEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
-      chain = chain.compose(v -> conn.preparedQuery(UPSERT).execute(columns(batch)).mapEmpty());
+      chain = chain.compose(v -> conn.preparedQuery(RosterSql.EXISTING).execute(Tuple.of(ids(batch))).map(rows -> {
+        for (Row r : rows) {
+          stored.put(r.getString("id"), new RowChange.StoredRow(r.getString("name"), r.getString("phone"),
+              r.getString("district"), r.getString("category"), r.getString("status"), r.getString("subject")));
+        }
+        return null;
+      }));
+    }
+    return chain.map(stored);
+  }
+
+  private Future<Void> upsertAll(SqlConnection conn, List<RosterEntry> entries) {
+    Integer[] positions = drawPositions(entries);
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < entries.size(); from += BATCH) {
+      int start = from;
+      List<RosterEntry> batch = entries.subList(from, Math.min(entries.size(), from + BATCH));
+      chain = chain.compose(v -> conn.preparedQuery(RosterSql.UPSERT).execute(columns(batch, positions, start)).mapEmpty());
     }
     return chain;
   }
 
-  private Tuple columns(List<RosterEntry> batch) {
+  /** 1, 2, 3 … for the alternates of each (category, district) cell in file order; null for everyone else. */
+  static Integer[] drawPositions(List<RosterEntry> entries) {
+    Integer[] positions = new Integer[entries.size()];
+    Map<String, Integer> cells = new HashMap<>();
+    for (int i = 0; i < positions.length; i++) {
+      RosterEntry e = entries.get(i);
+      if (e.status() == RosterEntry.Status.alternate) {
+        positions[i] = cells.merge(e.category() + "\n" + e.district(), 1, Integer::sum);
+      }
+    }
+    return positions;
+  }
+
+  private Future<Void> auditRows(SqlConnection conn, String actor, List<RosterEntry> entries,
+      Map<String, RowChange.StoredRow> existing) {
+    List<String> targets = new ArrayList<>();
+    List<String> details = new ArrayList<>();
+    for (RosterEntry e : entries) {
+      JsonObject change = RowChange.of(e, existing.get(e.id()));
+      if (change != null) {
+        targets.add(e.id());
+        details.add(change.encode());
+      }
+    }
+    Future<Void> chain = Future.succeededFuture();
+    for (int from = 0; from < targets.size(); from += BATCH) {
+      int to = Math.min(targets.size(), from + BATCH);
+      Tuple tuple = Tuple.of(actor, "roster.row").addArrayOfString(targets.subList(from, to).toArray(String[]::new))
+          .addArrayOfString(details.subList(from, to).toArray(String[]::new));
+      chain = chain.compose(v -> conn.preparedQuery(RosterSql.AUDIT_ROWS).execute(tuple).mapEmpty());
+    }
+    return chain;
+  }
+
+  private Tuple columns(List<RosterEntry> batch, Integer[] positions, int offset) {
     int n = batch.size();
     String[][] c = new String[8][n];
+    Integer[] draw = new Integer[n];
     for (int i = 0; i < n; i++) {
       RosterEntry e = batch.get(i);
       c[0][i] = e.id();
@@ -111,12 +166,13 @@ public final class RosterImporter {
       c[5][i] = edition.category(e.category()).orElseThrow().weightClass();
       c[6][i] = e.status().name();
       c[7][i] = e.subject();
+      draw[i] = positions[offset + i];
     }
     Tuple tuple = Tuple.tuple();
     for (String[] column : c) {
       tuple.addArrayOfString(column);
     }
-    return tuple;
+    return tuple.addArrayOfInteger(draw);
   }
 
   private static String[] ids(List<RosterEntry> entries) {

@@ -13,8 +13,9 @@ import org.pingyi.results.SessionSeal;
 
 /**
  * Moves sessions forward: {@code scheduled → open → closed → sealed → published}, nothing else. The UPDATE names
- * the state it leaves, so two operators (or two engine instances) racing on the same step cannot both win. Sealing
- * computes and stores the results, and every step writes its audit entry, in the same transaction; the change is
+ * the state it leaves, so two operators (or two engine instances) racing on the same step cannot both win. Opening
+ * fixes the electorate (the first open locks it), sealing computes, stores and signs the results, publishing signs
+ * them as published, and every step writes its audit entry, all in the step's own transaction; the change is
  * announced to every instance once it is committed.
  */
 public final class SessionLifecycle {
@@ -34,12 +35,20 @@ public final class SessionLifecycle {
   private final SessionRepository sessions;
   private final SessionSeal seal;
   private final SessionEvents events;
+  private final OpeningStep opening;
 
-  public SessionLifecycle(Pool pool, SessionRepository sessions, SessionSeal seal, SessionEvents events) {
+  /** What else an open does in its transaction (the roster's lock). */
+  @FunctionalInterface
+  public interface OpeningStep {
+    Future<Void> opening(SqlConnection conn, String sessionId, String actor);
+  }
+
+  public SessionLifecycle(Pool pool, SessionRepository sessions, SessionSeal seal, SessionEvents events, OpeningStep opening) {
     this.pool = pool;
     this.sessions = sessions;
     this.seal = seal;
     this.events = events;
+    this.opening = opening;
   }
 
   public static boolean knows(String action) {
@@ -61,12 +70,16 @@ public final class SessionLifecycle {
           SessionStatus status = new SessionStatus(row.getString("id"), SessionState.valueOf(row.getString("state")),
               row.getOffsetDateTime("state_changed_at").toInstant());
           JsonObject detail = new JsonObject().put("from", step[0].name()).put("to", step[1].name());
-          Future<Void> work = step[1] == SessionState.sealed
-              ? seal.seal(conn, sessionId).map(document -> {
-                  detail.put("ballots", document.getLong("ballots")).put("chainRoot", document.getString("chainRoot"));
-                  return null;
-                })
-              : Future.succeededFuture();
+          Future<Void> work = switch (step[1]) {
+            case open -> opening.opening(conn, sessionId, actor);
+            case sealed -> seal.seal(conn, sessionId).map(document -> {
+              detail.put("ballots", document.getLong("ballots")).put("chainRoot", document.getString("chainRoot"))
+                  .put("keyId", document.getString("keyId"));
+              return null;
+            });
+            case published -> seal.signPublished(conn, sessionId);
+            default -> Future.succeededFuture();
+          };
           return work.compose(v -> AuditLog.record(conn, actor, "session." + action, sessionId, detail)).map(status);
         }))
         .onSuccess(events::changed);

@@ -1,6 +1,7 @@
 package org.pingyi.store;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.pingyi.config.EngineConfig;
@@ -9,17 +10,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL and Redis the engine talks to: the configured ones, or embedded ones it starts under the data
- * directory. Closing stops only what it started.
+ * directory. Closing stops only what it started. PostgreSQL comes as two roles: {@link #migrations()} owns the schema
+ * (migrations, start-up sync), {@link #postgres()} is what the engine serves with; with one configured URL and no
+ * migration URL they are the same role.
  */
 public final class Backends implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
 
   private final PgLocation postgres;
+  private final PgLocation migrations;
   private final RedisLocation redis;
   private final List<AutoCloseable> started;
 
-  private Backends(PgLocation postgres, RedisLocation redis, List<AutoCloseable> started) {
+  private Backends(PgLocation postgres, PgLocation migrations, RedisLocation redis, List<AutoCloseable> started) {
     this.postgres = postgres;
+    this.migrations = migrations;
     this.redis = redis;
     this.started = started;
   }
@@ -29,12 +34,17 @@ public final class Backends implements AutoCloseable {
     List<AutoCloseable> started = new ArrayList<>();
     try {
       PgLocation pg;
+      PgLocation owner;
       if (config.pgUrl().isPresent()) {
         pg = PgLocation.parse(config.pgUrl().get());
+        owner = config.pgMigrationUrl().map(PgLocation::parseMigration).orElse(pg);
       } else {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir());
+        EmbeddedRoles roles = EmbeddedRoles.load(config.dataDir());
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir(), FreePort.find(), roles.superuserPassword());
         started.add(server);
-        pg = server.location();
+        roles.apply(server);
+        pg = roles.runtime(server);
+        owner = roles.owner(server);
       }
       RedisLocation redis;
       if (config.redisUrl().isPresent()) {
@@ -44,7 +54,10 @@ public final class Backends implements AutoCloseable {
         started.add(server);
         redis = server.location();
       }
-      return new Backends(pg, redis, started);
+      return new Backends(pg, owner, redis, started);
+    } catch (SQLException e) {
+      closeAll(started);
+      throw new IOException("setting up the embedded PostgreSQL's roles failed: " + e.getMessage(), e);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
       throw e;
@@ -53,6 +66,16 @@ public final class Backends implements AutoCloseable {
 
   public PgLocation postgres() {
     return postgres;
+  }
+
+  /** The role that owns the schema: migrations and start-up writes (the edition). */
+  public PgLocation migrations() {
+    return migrations;
+  }
+
+  /** True when the engine serves as a role of its own, not the schema's owner. */
+  public boolean separateRuntimeRole() {
+    return !migrations.user().equals(postgres.user());
   }
 
   public RedisLocation redis() {

@@ -13,9 +13,13 @@ import java.time.Duration;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
+  private final Path directory;
+  private final String superuserPassword;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path directory, String superuserPassword) {
     this.postgres = postgres;
+    this.directory = directory;
+    this.superuserPassword = superuserPassword;
   }
 
   /** Blocking: runs initdb on first use, then starts the server. Call before the event loop serves anything. */
@@ -25,9 +29,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** A given port lets a test stop PostgreSQL and bring it back where the engine's pool expects it. */
   public static EmbeddedPostgresServer start(Path dataDir, int port) throws IOException {
+    return start(dataDir, port, "");
+  }
+
+  /**
+   * With a superuser password: the cluster may already ask for passwords (see {@link EmbeddedRoles}); on a fresh or
+   * old trust-only cluster the password is simply not needed yet.
+   */
+  public static EmbeddedPostgresServer start(Path dataDir, int port, String superuserPassword) throws IOException {
     Path dir = dataDir.resolve("postgres");
     Files.createDirectories(dir);
     EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        .setConnectConfig("password", superuserPassword)
         .setDataDirectory(dir)
         .setCleanDataDirectory(false)
         .setPort(port)
@@ -36,11 +49,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("shared_buffers", "256MB")
         .setServerConfig("listen_addresses", "127.0.0.1")
         .start();
-    return new EmbeddedPostgresServer(pg);
+    return new EmbeddedPostgresServer(pg, dir, superuserPassword);
   }
 
+  /** As the cluster's superuser. */
   public PgLocation location() {
-    return PgLocation.local("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
+    return location("postgres", superuserPassword);
+  }
+
+  public PgLocation location(String user, String password) {
+    return PgLocation.local("127.0.0.1", postgres.getPort(), "postgres", user, password);
+  }
+
+  /** The cluster's data directory (pg_hba.conf lives there). */
+  public Path directory() {
+    return directory;
   }
 
   @Override

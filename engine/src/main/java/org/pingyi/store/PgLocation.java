@@ -19,6 +19,7 @@ import org.postgresql.util.HostSpec;
 public record PgLocation(List<Host> hosts, String database, String user, String password, PgTls tls, Target target,
     String applicationName, String origin) {
   public static final String CONFIGURED = "postgres.url (PINGYI_PG_URL)";
+  public static final String MIGRATION = "postgres.migrationUrl (PINGYI_PG_MIGRATION_URL)";
 
   public record Host(String name, int port) {
     /** On this machine: loopback or localhost, where TLS adds nothing. */
@@ -49,6 +50,11 @@ public record PgLocation(List<Host> hosts, String database, String user, String 
 
   public static PgLocation parse(String url) {
     return PgUrl.parse(url, CONFIGURED);
+  }
+
+  /** The schema owner's URL: the same parser, sslmode and multi-host rules as the runtime role's. */
+  public static PgLocation parseMigration(String url) {
+    return PgUrl.parse(url, MIGRATION);
   }
 
   /** An embedded or test server on this machine, in clear. */

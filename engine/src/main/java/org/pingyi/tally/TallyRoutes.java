@@ -31,6 +31,7 @@ public final class TallyRoutes {
       SELECT r.district, count(*) AS eligible
       FROM representatives r JOIN sessions s ON s.id = $1
       WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
       GROUP BY r.district""";
   private static final long STREAM_PERIOD_MS = 1000;
 

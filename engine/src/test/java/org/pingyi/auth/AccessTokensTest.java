@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AccessTokensTest {
-  final AccessTokens tokens = new AccessTokens(AccessTokens.newSecret(), Clock.systemUTC());
+  final AccessTokens tokens = new AccessTokens(AccessTokens.newSecret(), Duration.ofHours(4), Clock.systemUTC());
 
   @Test
   void aTokenCarriesTheRepresentativeIdAndNothingPersonal() {
@@ -37,10 +41,19 @@ class AccessTokensTest {
 
   @Test
   void aTokenOfAnotherKeyOrAFaceIdTokenIsRefused() {
-    AccessTokens other = new AccessTokens(AccessTokens.newSecret(), Clock.systemUTC());
+    AccessTokens other = new AccessTokens(AccessTokens.newSecret(), Duration.ofHours(4), Clock.systemUTC());
     assertEquals(Optional.empty(), tokens.verify(other.issue("R000042", Instant.now().plusSeconds(60))));
     DevFaceAuthProvider dev = new DevFaceAuthProvider(DevFaceAuthProvider.newKey(), Clock.systemUTC());
     assertEquals(Optional.empty(), tokens.verify(dev.signIdToken("R000042", "pingyi", "pingyi")));
     assertEquals(Optional.empty(), tokens.verify("garbage"));
+  }
+
+  @Test
+  void aTokenLivesItsConfiguredLifetimeAndNoLifetimeAboveFourHoursIsAccepted() throws Exception {
+    AccessTokens halfDay = new AccessTokens(AccessTokens.newSecret(), Duration.ofMinutes(90), Clock.systemUTC());
+    var claims = SignedJWT.parse(halfDay.issue("R000042")).getJWTClaimsSet();
+    assertEquals(90 * 60, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+    assertThrows(IllegalArgumentException.class,
+        () -> new AccessTokens(AccessTokens.newSecret(), Duration.ofHours(4).plusSeconds(1), Clock.systemUTC()));
   }
 }

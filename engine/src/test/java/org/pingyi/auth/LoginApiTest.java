@@ -62,7 +62,7 @@ class LoginApiTest {
     assertEquals(200, reply.status(), reply.body());
     JsonObject body = reply.json();
     assertEquals("Bearer", body.getString("tokenType"));
-    assertTrue(body.getLong("expiresIn") > 3600);
+    assertEquals(14_400, body.getLong("expiresIn"), "at most one half-day of the broadcast (API.md)");
     assertEquals("R000007", body.getJsonObject("representative").getString("id"));
     assertEquals(java.util.Set.of("id", "district", "category", "weightClass"), body.getJsonObject("representative").fieldNames());
     assertFalse(reply.body().contains(subject));

@@ -34,18 +34,17 @@ class PostgresOutageTest {
           reps.add(rs.getString(1));
         }
       }
-      AccessTokenSource tokens = new AccessTokenSource(port);
       List<String> receipts = new ArrayList<>();
       for (int i = 0; i < 10; i++) {
         var reply = api.postJson("/api/v1/sessions/econ1-2024/ballots", Ballots.all(Ballots.ECON1, "satisfied"),
-            "Authorization", "Bearer " + tokens.forRep(reps.get(i)));
+            "Authorization", "Bearer " + engine.accessToken(reps.get(i)));
         assertEquals(201, reply.status(), reply.body());
         receipts.add(reply.json().getString("receipt"));
       }
 
       pg.close();
       var down = api.postJson("/api/v1/sessions/econ1-2024/ballots", Ballots.all(Ballots.ECON1, "satisfied"),
-          "Authorization", "Bearer " + tokens.forRep(reps.get(10)), "Idempotency-Key", "after-outage");
+          "Authorization", "Bearer " + engine.accessToken(reps.get(10)), "Idempotency-Key", "after-outage");
       assertEquals(503, down.status(), down.body());
       assertEquals("unavailable", down.code());
       assertNotNull(down.header("Retry-After"));
@@ -53,7 +52,7 @@ class PostgresOutageTest {
 
       pg = EmbeddedPostgresServer.start(pgDir, port);
       var retried = api.postJson("/api/v1/sessions/econ1-2024/ballots", Ballots.all(Ballots.ECON1, "satisfied"),
-          "Authorization", "Bearer " + tokens.forRep(reps.get(10)), "Idempotency-Key", "after-outage");
+          "Authorization", "Bearer " + engine.accessToken(reps.get(10)), "Idempotency-Key", "after-outage");
       assertTrue(retried.status() == 201, retried.body());
       for (String receipt : receipts) {
         JsonObject check = api.get("/api/v1/receipts/" + receipt).json();
@@ -61,23 +60,6 @@ class PostgresOutageTest {
       }
     } finally {
       pg.close();
-    }
-  }
-
-  /** Mints access tokens with the key the engine keeps in this PostgreSQL (read once, before any outage). */
-  static final class AccessTokenSource {
-    private final org.pingyi.auth.AccessTokens tokens;
-
-    AccessTokenSource(int port) throws Exception {
-      try (var c = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/pingyi", "postgres", "");
-           var rs = c.createStatement().executeQuery("SELECT value FROM engine_secrets WHERE name = 'access-token-key'")) {
-        rs.next();
-        tokens = new org.pingyi.auth.AccessTokens(java.util.Base64.getDecoder().decode(rs.getString(1)), java.time.Clock.systemUTC());
-      }
-    }
-
-    String forRep(String rep) {
-      return tokens.issue(rep, java.time.Instant.now().plusSeconds(600));
     }
   }
 }

@@ -145,7 +145,8 @@ class ConfigLoaderTest {
     Map<String, String> env = env("PINGYI_PROFILE", "production",
         "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
         "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64),
-        "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send");
+        "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send", "PINGYI_ACCESS_TOKEN_KEY", "/run/pingyi/access-token.jwk",
+        "PINGYI_RESULTS_KEY", "/run/pingyi/results.jwk", "PINGYI_PSEUDONYM_KEY", "/run/pingyi/pseudonym.jwk");
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }
@@ -163,6 +164,20 @@ class ConfigLoaderTest {
       var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(production("PINGYI_PG_URL", url)), url);
       assertTrue(e.getMessage().startsWith("postgres.url (PINGYI_PG_URL): production refuses"), e.getMessage());
     }
+    // The owner role's URL is read by the same parser under the same rules, and refusals name its own key.
+    ConfigLoader.load(production("PINGYI_PG_URL", "postgresql://app@db1,db2/db?sslmode=verify-full&sslrootcert=system",
+        "PINGYI_PG_MIGRATION_URL", "postgresql://owner@db1,db2/db?sslmode=require&target_session_attrs=read-write"));
+    var clear = assertThrows(ConfigException.class, () -> ConfigLoader.load(production(
+        "PINGYI_PG_URL", "postgresql://app@db.example/db?sslmode=require", "PINGYI_PG_MIGRATION_URL", "postgresql://owner@db.example/db")));
+    assertTrue(clear.getMessage().startsWith("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL): production refuses"), clear.getMessage());
+    var malformed = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PG_URL", "postgresql://app@127.0.0.1/db",
+        "PINGYI_PG_MIGRATION_URL", "postgresql://owner@h1:p1/db")));
+    assertTrue(malformed.getMessage().startsWith("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL): 'h1:p1' is not a host[:port]"),
+        malformed.getMessage());
+    var badMode = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PG_URL", "postgresql://app@127.0.0.1/db",
+        "PINGYI_PG_MIGRATION_URL", "postgresql://owner@127.0.0.1/db?sslmode=verify-full")));
+    assertTrue(badMode.getMessage().startsWith("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL): sslmode=verify-full needs sslrootcert"),
+        badMode.getMessage());
     for (String url : new String[] {"redis://cache.example:6379", "redis-sentinel://s1,127.0.0.1/0#m"}) {
       var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(production("PINGYI_REDIS_URL", url)), url);
       assertTrue(e.getMessage().startsWith("redis.url (PINGYI_REDIS_URL): production refuses"), e.getMessage());

@@ -172,11 +172,9 @@ class RemindersTest {
       survivor.open("econ1-2024");
       Map<String, String> expected = nonVoters(survivor, "econ1-2024", "huangdao");
       String operator = "operator-of-the-killed-instance";
-      Map<String, String> env = Map.of(
-          "PINGYI_PG_URL", TestServers.pgUrl(survivor.database()),
-          "PINGYI_REDIS_URL", survivor.engine().config().redisUrl().orElseThrow(),
-          "PINGYI_SMS_GATEWAY_URL", provider.url(),
-          "PINGYI_ADMIN_TOKENS", "operator:" + org.pingyi.auth.AdminTokens.sha256Hex(operator));
+      Map<String, String> env = new HashMap<>(survivor.instanceEnv());
+      env.put("PINGYI_SMS_GATEWAY_URL", provider.url());
+      env.put("PINGYI_ADMIN_TOKENS", "operator:" + org.pingyi.auth.AdminTokens.sha256Hex(operator));
       // The survivor's own sender stays out of the way until the other instance is dead.
       survivor.engine().pauseReminders();
       String wave;

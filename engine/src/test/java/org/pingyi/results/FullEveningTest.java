@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -87,7 +88,13 @@ class FullEveningTest {
       hand.count(weightClassOf.get(rep), scores);
       burst.post(rep, "/api/v1/sessions/" + session + "/ballots", ballot.encode(), "Authorization", "Bearer " + engine.accessToken(rep));
     }
-    assertEquals(3000, burst.await().stream().filter(a -> a.status() == 201).count());
+    // The export names no representative: a line is found by the SHA-256 of the receipt its voter was given.
+    Map<String, String> representativeOfReceiptHash = new HashMap<>();
+    for (Burst.Answer answer : burst.await()) {
+      assertEquals(201, answer.status(), answer.body());
+      representativeOfReceiptHash.put(HandCount.sha256Hex(new JsonObject(answer.body()).getString("receipt")), answer.tag());
+    }
+    assertEquals(3000, representativeOfReceiptHash.size());
     List<HandCount.Figures> expected = hand.ranked();
     assertEquals(8, expected.size());
     expected.forEach(f -> assertEquals(3000, f.votes(), f.code()));
@@ -172,13 +179,17 @@ class FullEveningTest {
     assertEquals(3000, exported.size());
     // The export holds exactly the ballots the test sent, and its chain recomputed by hand ends at chainRoot.
     Map<String, Map<String, String>> inExport = new HashMap<>();
+    Set<String> voters = new HashSet<>();
     String chain = HandCount.sha256Hex("pingyi-ballot-chain-v1\n" + session);
     for (String line : exported) {
       JsonObject b = new JsonObject(line);
       Map<String, String> scores = new TreeMap<>();
       b.getJsonObject("scores").forEach(e -> scores.put(e.getKey(), (String) e.getValue()));
-      assertEquals(null, inExport.put(b.getString("representative"), scores), "one line per representative");
-      assertEquals(weightClassOf.get(b.getString("representative")), b.getString("weightClass"));
+      String representative = representativeOfReceiptHash.get(b.getString("receiptHash"));
+      assertTrue(representative != null, "line " + b.getLong("seq") + " is a ballot the test sent");
+      assertTrue(b.getString("voter").matches("[0-9a-f]{32}") && voters.add(b.getString("voter")), "one pseudonym a voter");
+      assertEquals(null, inExport.put(representative, scores), "one line per representative");
+      assertEquals(weightClassOf.get(representative), b.getString("weightClass"));
       chain = HandCount.chainStep(chain, line.substring(0, line.lastIndexOf(",\"hash\":")) + "}");
       assertEquals(chain, b.getString("hash"), "line " + b.getLong("seq"));
     }
@@ -186,11 +197,17 @@ class FullEveningTest {
     assertEquals(chain, document.getString("chainRoot"));
     Path resultsFile = dir.resolve("results.json");
     Files.writeString(resultsFile, results.body());
-    var verdict = ResultsVerifier.verify(ballots, EDITION, resultsFile);
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, api.get("/api/v1/keys").body());
+    var verdict = ResultsVerifier.verify(ballots, TestEngine.EDITION, resultsFile, Optional.of(keys));
     assertTrue(verdict.verified(), verdict.message());
+    assertTrue(verdict.message().contains("signed by key " + document.getString("keyId")), verdict.message());
     assertNoPersonalData(Files.readString(ballots));
 
     assertEquals(200, admin("publish", session).status());
+    Files.writeString(resultsFile, api.get("/api/v1/sessions/" + session + "/results").body());
+    var afterPublication = ResultsVerifier.verify(ballots, TestEngine.EDITION, resultsFile, Optional.of(keys));
+    assertTrue(afterPublication.verified(), "the published document carries a signature of its own: " + afterPublication.message());
     var published = api.get("/api/v1/sessions/" + session + "/results");
     assertEquals(200, published.status());
     assertEquals("published", published.json().getString("state"));
@@ -223,13 +240,13 @@ class FullEveningTest {
         what + ": expected " + expected + ", published " + published);
   }
 
-  /** Every name, phone and face-auth subject of the roster is absent from the export, token by token. */
+  /** Every id, name, phone and face-auth subject of the roster is absent from the export, token by token. */
   private static void assertNoPersonalData(String exported) throws Exception {
     Set<String> tokens = new HashSet<>(Arrays.asList(exported.split("[^\\p{L}\\p{N}_-]+")));
     List<String> roster = Files.readAllLines(TestEngine.DEMO_ROSTER);
     for (String line : roster.subList(1, roster.size())) {
       String[] cells = line.split(",");
-      for (String personal : List.of(cells[1], cells[2], cells[6])) {
+      for (String personal : List.of(cells[0], cells[1], cells[2], cells[6])) {
         assertTrue(!tokens.contains(personal), "the export is pseudonymous");
       }
     }

@@ -7,6 +7,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -17,9 +18,9 @@ import java.util.TreeMap;
 import org.pingyi.edition.Edition;
 
 /**
- * The tests' own count of a session, written from API.md and the README without the engine's results code
+ * The tests' own count of a session, written from API.md (Results, Audit) without the engine's results code
  * (no Scoring, SessionCount, BallotChain, CanonicalBallot or ResultsDocument): the formula with plain BigDecimal
- * arithmetic, the canonical export line assembled as text, the chain with MessageDigest. Only the edition's data
+ * arithmetic, the pseudonymous canonical export line assembled as text, the chain with MessageDigest. Only the edition's data
  * (points, weights, departments) is taken from the loaded edition.
  */
 final class HandCount {
@@ -46,15 +47,18 @@ final class HandCount {
         .computeIfAbsent(weightClass, k -> new TreeMap<>()).merge(grade, 1L, Long::sum));
   }
 
-  /** Counts the ballot and answers its export line: the canonical members in order, then its chain hash. */
-  String exportLine(long seq, String ballotId, String representative, String weightClass, String district, String receipt,
+  /**
+   * Counts the ballot and answers its export line as API.md's Audit section gives it: the canonical members in their
+   * order ({@code voter} a pseudonym, {@code receiptHash} the SHA-256 of the receipt), then its chain hash.
+   */
+  String exportLine(long seq, String ballotId, String voter, String weightClass, String district, String receipt,
       String submittedAt, Map<String, String> scores) {
     count(weightClass, scores);
     StringBuilder sorted = new StringBuilder();
     new TreeMap<>(scores).forEach((d, g) -> sorted.append(sorted.length() == 0 ? "" : ",").append(text(d)).append(':').append(text(g)));
     String canonical = "{\"seq\":" + seq + ",\"ballotId\":" + text(ballotId) + ",\"sessionId\":" + text(session.id())
-        + ",\"representative\":" + text(representative) + ",\"weightClass\":" + text(weightClass)
-        + ",\"district\":" + text(district) + ",\"receipt\":" + text(receipt) + ",\"submittedAt\":" + text(submittedAt)
+        + ",\"voter\":" + text(voter) + ",\"weightClass\":" + text(weightClass)
+        + ",\"district\":" + text(district) + ",\"receiptHash\":" + text(sha256Hex(receipt)) + ",\"submittedAt\":" + text(submittedAt)
         + ",\"scores\":{" + sorted + "}}";
     chain = chainStep(chain, canonical);
     String line = canonical.substring(0, canonical.length() - 1) + ",\"hash\":\"" + chain + "\"}";
@@ -70,7 +74,7 @@ final class HandCount {
   static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -146,8 +150,8 @@ final class HandCount {
     return new Figures(department.code(), department.name(), votes, score, rawMean, rate, grades, votesByClass, meanByClass);
   }
 
-  /** results.json as API.md lays it out (without a signature), from this count alone. */
-  JsonObject resultsDocument(String state, String sealedAt) {
+  /** results.json as API.md lays it out (without keyId and signature), from this count alone. */
+  JsonObject resultsDocument(String state, String sealedAt, String editionSha256) {
     JsonArray rows = new JsonArray();
     List<Figures> ranked = ranked();
     for (int i = 0; i < ranked.size(); i++) {
@@ -161,7 +165,7 @@ final class HandCount {
           .put("grades", grades).put("byWeightClass", byClass));
     }
     return new JsonObject().put("sessionId", session.id()).put("state", state).put("sealedAt", sealedAt)
-        .put("ballots", (long) lines.size()).put("chainRoot", chain).put("results", rows);
+        .put("ballots", (long) lines.size()).put("chainRoot", chain).put("editionSha256", editionSha256).put("results", rows);
   }
 
   /** A JSON string literal; the tests' values are plain text, so only quotes, backslashes and controls need care. */

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.EngineProcess;
 import org.pingyi.support.TestEngine;
-import org.pingyi.support.TestServers;
 
 /** Two engine processes on one PostgreSQL and Redis: a close on one is final on the other at once. */
 class TwoInstancesTest {
@@ -26,10 +25,8 @@ class TwoInstancesTest {
   void aCloseOnOneInstanceRefusesBallotsOnTheOtherAndReachesItsPhones() throws Exception {
     try (TestEngine a = TestEngine.start()) {
       a.open("econ1-2024");
-      Map<String, String> env = Map.of(
-          "PINGYI_PG_URL", TestServers.pgUrl(a.database()),
-          "PINGYI_REDIS_URL", a.engine().config().redisUrl().orElseThrow(),
-          "PINGYI_ADMIN_TOKENS", "operator:" + org.pingyi.auth.AdminTokens.sha256Hex("second-instance-operator"));
+      Map<String, String> env = new java.util.HashMap<>(a.instanceEnv());
+      env.put("PINGYI_ADMIN_TOKENS", "operator:" + org.pingyi.auth.AdminTokens.sha256Hex("second-instance-operator"));
       try (EngineProcess b = EngineProcess.start(env)) {
         BlockingQueue<String> events = new LinkedBlockingQueue<>();
         HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + b.port() + "/api/v1/sessions/stream")).build(),

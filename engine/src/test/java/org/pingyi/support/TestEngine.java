@@ -5,15 +5,18 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 import org.pingyi.Engine;
+import org.pingyi.auth.AccessTokens;
 import org.pingyi.auth.AdminRole;
 import org.pingyi.config.ConfigLoader;
 import org.pingyi.config.EngineConfig;
+import org.pingyi.keys.EngineKeys;
 
 /**
- * An engine for a test: on the machine's PostgreSQL (a database of its own) and Redis (a database index of its
- * own), the 2024 edition and the demo roster, on a free port. Tests run from engine/, so the project's config/
- * is one level up.
+ * An engine for a test: on the machine's PostgreSQL (a database of its own, migrated by an owner role of its own and
+ * served by a runtime role that owns nothing, as in production) and Redis (a database index of its own), the 2024
+ * edition and the demo roster, on a free port. Tests run from engine/, so the project's config/ is one level up.
  */
 public final class TestEngine implements AutoCloseable {
   public static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
@@ -39,7 +42,8 @@ public final class TestEngine implements AutoCloseable {
     Map<String, String> v = new HashMap<>();
     v.put("http.port", "0");
     v.put("management.port", "0");
-    v.put("postgres.url", TestServers.pgUrl(database));
+    v.put("postgres.url", TestServers.pgUrl(TestServers.runtimeRole(database), database));
+    v.put("postgres.migrationUrl", TestServers.pgUrl(TestServers.ownerRole(database), database));
     v.put("postgres.poolSize", "8");
     v.put("redis.url", TestServers.redisUrl(redisDb));
     v.put("edition", EDITION.toString());
@@ -66,8 +70,13 @@ public final class TestEngine implements AutoCloseable {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
     settings.put("management.port", "0");
-    settings.put("postgres.url", TestServers.pgUrl(database));
+    engine.config().pgUrl().ifPresent(url -> settings.put("postgres.url", url));
+    engine.config().pgMigrationUrl().ifPresent(url -> settings.put("postgres.migrationUrl", url));
     settings.put("redis.url", engine.config().redisUrl().orElseThrow());
+    EngineKeys.Locations keys = keyFiles();
+    settings.put("keys.accessToken", keys.accessToken().toString());
+    settings.put("keys.results", keys.results().toString());
+    settings.put("keys.pseudonym", keys.pseudonym().toString());
     settings.put("edition", EDITION.toString());
     settings.put("roster", DEMO_ROSTER.toString());
     settings.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
@@ -76,17 +85,45 @@ public final class TestEngine implements AutoCloseable {
     return new TestEngine(Engine.start(config), database, false);
   }
 
-  /** On a database of the given name (which the overrides' postgres.url may name); dropped on close from the machine's PostgreSQL. */
+  /**
+   * On a database of the given name (which the overrides' postgres.url may name), served by a runtime role and
+   * migrated by an owner role of its own; database and roles are dropped on close from the machine's PostgreSQL.
+   */
   public static TestEngine start(String database, Map<String, String> overrides) throws Exception {
-    Map<String, String> settings = baseSettings(database, nextRedisDb());
-    settings.putAll(overrides);
-    EngineConfig config = ConfigLoader.fromValues(settings);
+    TestServers.createRoles(database);
     try {
+      Map<String, String> settings = baseSettings(database, nextRedisDb());
+      if (overrides.containsKey("postgres.url") && !overrides.containsKey("postgres.migrationUrl")) {
+        settings.remove("postgres.migrationUrl");  // another server: its URL's role migrates too
+      }
+      settings.putAll(overrides);
+      EngineConfig config = ConfigLoader.fromValues(settings);
       return new TestEngine(Engine.start(config), database, true);
-    } catch (Exception e) {
-      TestServers.dropDatabase(database);
+    } catch (Exception | Error e) {
+      try {
+        TestServers.dropDatabase(database);
+      } finally {
+        TestServers.dropRoles(database);
+      }
       throw e;
     }
+  }
+
+  /** The key files this engine reads (its data directory's, unless configured). */
+  public EngineKeys.Locations keyFiles() {
+    return EngineKeys.Locations.of(engine.config());
+  }
+
+  /** What another engine process needs to be an instance of this one: the same servers, roles and key files. */
+  public Map<String, String> instanceEnv() {
+    Map<String, String> env = new HashMap<>();
+    engine.config().pgUrl().ifPresent(url -> env.put("PINGYI_PG_URL", url));
+    engine.config().pgMigrationUrl().ifPresent(url -> env.put("PINGYI_PG_MIGRATION_URL", url));
+    env.put("PINGYI_REDIS_URL", engine.config().redisUrl().orElseThrow());
+    env.put("PINGYI_ACCESS_TOKEN_KEY", keyFiles().accessToken().toString());
+    env.put("PINGYI_RESULTS_KEY", keyFiles().results().toString());
+    env.put("PINGYI_PSEUDONYM_KEY", keyFiles().pseudonym().toString());
+    return env;
   }
 
   /** Redis databases 1..15 in turn; 0 is left to whoever else uses the machine's Redis. */
@@ -115,20 +152,21 @@ public final class TestEngine implements AutoCloseable {
     return engine.adminTokens().demoTokens().get(role);
   }
 
-  /** An engine access token for a representative, minted with the key the engine shares through PostgreSQL. */
+  /** An engine access token for a representative, minted with the key file every instance of this engine reads. */
   public String accessToken(String representativeId) throws Exception {
     if (accessTokens == null) {
-      try (var c = TestServers.connect(database);
-           var st = c.prepareStatement("SELECT value FROM engine_secrets WHERE name = 'access-token-key'")) {
-        var rs = st.executeQuery();
-        rs.next();
-        accessTokens = new org.pingyi.auth.AccessTokens(java.util.Base64.getDecoder().decode(rs.getString(1)), java.time.Clock.systemUTC());
-      }
+      accessTokens = accessTokensFrom(keyFiles().accessToken());
     }
     return accessTokens.issue(representativeId, java.time.Instant.now().plusSeconds(3600));
   }
 
-  private org.pingyi.auth.AccessTokens accessTokens;
+  /** Access tokens under the key in this file, as the engine makes them. */
+  public static AccessTokens accessTokensFrom(Path keyFile) throws Exception {
+    OctetSequenceKey key = OctetSequenceKey.parse(Files.readString(keyFile).strip());
+    return new AccessTokens(key.toByteArray(), EngineConfig.MAX_ACCESS_TOKEN_LIFETIME, java.time.Clock.systemUTC());
+  }
+
+  private AccessTokens accessTokens;
 
   public String subjectOf(String representativeId) throws Exception {
     try (var c = TestServers.connect(database); var st = c.prepareStatement("SELECT subject FROM representatives WHERE id = ?")) {
@@ -178,7 +216,11 @@ public final class TestEngine implements AutoCloseable {
     engine.close();
     deleteTree(engine.config().dataDir());
     if (ownsDatabase) {
-      TestServers.dropDatabase(database);
+      try {
+        TestServers.dropDatabase(database);
+      } finally {
+        TestServers.dropRoles(database);
+      }
     }
   }
 

@@ -28,6 +28,54 @@ public final class TestServers {
     return "postgresql://postgres@" + PG_HOST + ":" + PG_PORT + "/" + database;
   }
 
+  /** The URL of a role on a test database (trust auth: no password). */
+  public static String pgUrl(String role, String database) {
+    return "postgresql://" + role + "@" + PG_HOST + ":" + PG_PORT + "/" + database;
+  }
+
+  /** The schema owner of a test database: may create it, owns what migrations make, no superuser. */
+  public static String ownerRole(String database) {
+    return database + "_owner";
+  }
+
+  /** The runtime role of a test database: owns nothing; the engine grants it what it needs. */
+  public static String runtimeRole(String database) {
+    return database + "_app";
+  }
+
+  /** Roles are cluster-wide: each test database gets its own pair, named after it, dropped with it. */
+  public static void createRoles(String database) {
+    try (Connection c = connect("postgres")) {
+      ddl(c, "SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER NOCREATEROLE', ?)", ownerRole(database));
+      ddl(c, "SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', ?)", runtimeRole(database));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create the roles of test database " + database, e);
+    }
+  }
+
+  public static void dropRoles(String database) {
+    try (Connection c = connect("postgres")) {
+      ddl(c, "SELECT format('DROP ROLE IF EXISTS %I', ?)", runtimeRole(database));
+      ddl(c, "SELECT format('DROP ROLE IF EXISTS %I', ?)", ownerRole(database));
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop the roles of test database " + database, e);
+    }
+  }
+
+  /** DDL names cannot be parameters: PostgreSQL's format() quotes them and the answer is run. */
+  public static void ddl(Connection c, String formatQuery, String name) throws SQLException {
+    String statement;
+    try (var st = c.prepareStatement(formatQuery)) {
+      st.setString(1, name);
+      var rs = st.executeQuery();
+      rs.next();
+      statement = rs.getString(1);
+    }
+    try (var st = c.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
   public static String jdbcUrl(String database) {
     return "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/" + database;
   }
