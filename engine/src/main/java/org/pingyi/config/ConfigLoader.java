@@ -39,6 +39,7 @@ public final class ConfigLoader {
     KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
+    KEYS.put("citizenIdKey", "PINGYI_CITIZEN_ID_KEY");
   }
 
   private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms");
@@ -142,9 +143,17 @@ public final class ConfigLoader {
       if (sms.isEmpty()) {
         throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
       }
+      if (text(v, "citizenIdKey").isEmpty()) {
+        throw new ConfigException("citizenIdKey (PINGYI_CITIZEN_ID_KEY): production needs the file of the key that makes citizens' pseudonyms");
+      }
+    }
+    Optional<Path> citizenIdKey = text(v, "citizenIdKey").map(Path::of);
+    if (citizenIdKey.isPresent() && !Files.isReadable(citizenIdKey.get())) {
+      throw new ConfigException("citizenIdKey (PINGYI_CITIZEN_ID_KEY): file " + citizenIdKey.get() + " cannot be read");
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
-        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile);
+        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
+        citizenIdKey);
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

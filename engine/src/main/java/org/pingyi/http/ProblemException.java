@@ -35,6 +35,11 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(ProblemCode.unavailable, detail, errors, retryAfterSeconds);
   }
 
+  /** 429 with Retry-After: the client may try again after that many seconds. */
+  public static ProblemException rateLimited(String detail, int retryAfterSeconds) {
+    return new ProblemException(ProblemCode.rate_limited, detail, List.of(), retryAfterSeconds);
+  }
+
   public ProblemCode code() {
     return code;
   }

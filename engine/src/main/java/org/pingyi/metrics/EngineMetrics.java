@@ -24,6 +24,7 @@ public final class EngineMetrics {
   private final ConcurrentMap<String, Counter> ballotsRefused = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> logins = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> reminders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> notices = new ConcurrentHashMap<>();
   private final DistributionSummary batchSize;
   private final Timer commitLatency;
   private final Timer eventLoopLag;
@@ -83,6 +84,12 @@ public final class EngineMetrics {
   public void reminder(String outcome) {
     reminders.computeIfAbsent(outcome, o -> Counter.builder("pingyi.reminders")
         .description("Reminder messages, by outcome (sent, retried, failed, skipped)").tag("outcome", o).register(registry)).increment();
+  }
+
+  /** SMS notices of the general outbox (suggestion answers, urging), by outcome (sent, retried, failed). */
+  public void notice(String outcome) {
+    notices.computeIfAbsent(outcome, o -> Counter.builder("pingyi.notices")
+        .description("SMS notices outside reminder waves, by outcome (sent, retried, failed)").tag("outcome", o).register(registry)).increment();
   }
 
   public void batch(int size) {

@@ -2,6 +2,7 @@ package org.pingyi.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +53,12 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine start(Map<String, String> overrides) throws Exception {
-    return start(TestServers.newDatabaseName(), overrides);
+    return start(TestServers.newDatabaseName(), overrides, Clock.systemUTC());
+  }
+
+  /** An engine whose suggestion loop goes by {@code clock} (deadlines, the daily job). */
+  public static TestEngine start(Map<String, String> overrides, Clock clock) throws Exception {
+    return start(TestServers.newDatabaseName(), overrides, clock);
   }
 
   /** A second engine on the same database and Redis, as another instance behind the load balancer would be. */
@@ -62,6 +68,11 @@ public final class TestEngine implements AutoCloseable {
 
   /** A sibling with some settings of its own (for example the same SMS gateway). */
   public TestEngine sibling(Map<String, String> overrides) throws Exception {
+    return sibling(overrides, Clock.systemUTC());
+  }
+
+  /** A sibling whose suggestion loop goes by {@code clock}. */
+  public TestEngine sibling(Map<String, String> overrides, Clock clock) throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
     settings.put("postgres.url", TestServers.pgUrl(database));
@@ -71,15 +82,15 @@ public final class TestEngine implements AutoCloseable {
     settings.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings).withAdminTokens(null);
-    return new TestEngine(Engine.start(config), database, false);
+    return new TestEngine(Engine.start(config, clock), database, false);
   }
 
-  private static TestEngine start(String database, Map<String, String> overrides) throws Exception {
+  private static TestEngine start(String database, Map<String, String> overrides, Clock clock) throws Exception {
     Map<String, String> settings = baseSettings(database, nextRedisDb());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings);
     try {
-      return new TestEngine(Engine.start(config), database, true);
+      return new TestEngine(Engine.start(config, clock), database, true);
     } catch (Exception e) {
       TestServers.dropDatabase(database);
       throw e;
@@ -143,6 +154,11 @@ public final class TestEngine implements AutoCloseable {
       }
       return ids;
     }
+  }
+
+  /** The demo token of a department (role department:&lt;code&gt;). */
+  public String department(String code) {
+    return engine.adminTokens().demoDepartmentTokens().get(code);
   }
 
   public String operator() {
