@@ -87,6 +87,13 @@ class ConfigLoaderTest {
         "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
         "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64))));
     assertTrue(e.getMessage().contains("SMS"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "production",
+        "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
+        "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64),
+        "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send")));
+    assertTrue(e.getMessage().startsWith("citizenIdKey (PINGYI_CITIZEN_ID_KEY)"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_CITIZEN_ID_KEY", "/nonexistent/citizen.key")));
+    assertTrue(e.getMessage().contains("citizenIdKey (PINGYI_CITIZEN_ID_KEY): file /nonexistent/citizen.key cannot be read"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "staging")));
     assertTrue(e.getMessage().contains("PINGYI_PROFILE"), e.getMessage());
   }
