@@ -111,6 +111,10 @@ class SuggestionDailyJobTest {
       assertEquals(2, a.count("SELECT count(*) FROM sms_outbox WHERE purpose = 'suggestion-urge'"));
       assertEquals(4, a.count("SELECT count(*) FROM audit_log WHERE actor = 'system:daily' AND action IN ('suggestion.urged', 'suggestion.overdue')"));
       assertEquals(0, a.count("SELECT count(*) FROM sms_outbox WHERE to_phone IS NOT NULL"), "sent notices forget the phone");
+      // The day's record is the one run's: a second run the same day would have found nothing left and written zeros.
+      assertEquals(2, a.count("SELECT urged FROM suggestion_job_runs WHERE day = '2024-10-09'"));
+      assertEquals(2, a.count("SELECT overdue FROM suggestion_job_runs WHERE day = '2024-10-10'"));
+      assertEquals(1, a.count("SELECT closed FROM suggestion_job_runs WHERE day = '2024-09-28'"));
     }
   }
 }
