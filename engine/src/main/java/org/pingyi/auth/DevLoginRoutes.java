@@ -5,6 +5,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import java.util.regex.Pattern;
 import org.pingyi.http.JsonBodies;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
@@ -16,7 +17,7 @@ import org.pingyi.http.ProblemException;
  */
 public final class DevLoginRoutes {
   static final String FIND = "SELECT subject FROM representatives WHERE id = $1";
-  private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+  private static final Pattern SUBJECT = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final Pool pool;
   private final DevFaceAuthProvider provider;

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -167,12 +171,12 @@ public final class EditionLoader {
         "suggestions.urgeBeforeDays: whole days from 0 to below answerWorkingDays");
     require(p, s.closeAfterDays() == null || s.closeAfterDays() >= 1 && s.closeAfterDays() <= 90,
         "suggestions.closeAfterDays: whole days from 1 to 90");
-    Set<java.time.LocalDate> holidays = new HashSet<>();
+    Set<LocalDate> holidays = new HashSet<>();
     for (var day : s.holidaysOrNone()) {
       require(p, day != null && holidays.add(day), "suggestions.holidays: '" + day + "' is missing or listed twice");
     }
     for (var day : s.workingWeekendsOrNone()) {
-      boolean weekend = day != null && (day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY);
+      boolean weekend = day != null && (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
       require(p, weekend, "suggestions.workingWeekends: '" + day + "' is not a Saturday or Sunday");
       require(p, day == null || !holidays.contains(day), "suggestions.workingWeekends: '" + day + "' is also a holiday");
     }
@@ -189,9 +193,9 @@ public final class EditionLoader {
 
   private static boolean knownZone(String zone) {
     try {
-      java.time.ZoneId.of(zone);
+      ZoneId.of(zone);
       return true;
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       return false;
     }
   }

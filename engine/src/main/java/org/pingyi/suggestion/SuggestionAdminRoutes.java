@@ -111,7 +111,8 @@ public final class SuggestionAdminRoutes {
     repository.list(pool, query, now)
         .compose(page -> AuditLog.record(pool, admin.actor(), "suggestions.export", "suggestions", new JsonObject()
             .put("scope", query.scope()).put("rows", page.items().size())).map(page))
-        .onSuccess(page -> Csv.send(ctx, edition.id() + "-suggestions.csv", SuggestionCsv.of(page.items(), now, office(admin))))
+        .compose(page -> vertx.executeBlocking(() -> SuggestionCsv.of(page.items(), now, office(admin)), false))
+        .onSuccess(csv -> Csv.send(ctx, edition.id() + "-suggestions.csv", csv))
         .onFailure(ctx::fail);
   }
 

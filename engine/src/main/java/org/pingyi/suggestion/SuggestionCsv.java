@@ -1,6 +1,7 @@
 package org.pingyi.suggestion;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.pingyi.http.Csv;
 
@@ -24,7 +25,7 @@ final class SuggestionCsv {
   }
 
   static String figures(SuggestionFigures f) {
-    List<String> header = new java.util.ArrayList<>(List.of("code", "department"));
+    List<String> header = new ArrayList<>(List.of("code", "department"));
     header.addAll(SuggestionFigures.COLUMNS);
     return Csv.withBom(header, out -> {
       for (SuggestionFigures.Row r : f.departments()) {

@@ -54,6 +54,10 @@ public final class SuggestionDay {
   }
 
   public void start() {
+    int year = clock.instant().atZone(edition.zone()).getYear();
+    if (edition.suggestionsOrDefault().holidaysOrNone().stream().noneMatch(d -> d.getYear() == year)) {
+      LOG.warn("suggestions.holidays lists no day of {}: deadlines this year skip weekends only; add the State Council's notice", year);
+    }
     vertx.runOnContext(v -> timer = vertx.setPeriodic(TICK_MS, id -> runIfDue()));
   }
 

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public final class SuggestionRepository {
   }
 
   public Future<Page> list(SqlClient client, Query q, Instant now) {
-    Tuple params = Tuple.tuple().addValue(editionId).addValue(OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+    Tuple params = Tuple.tuple().addValue(editionId).addValue(at(now))
         .addValue(q.scope()).addValue(q.status() == null ? null : q.status().name()).addValue(q.department())
         .addValue(q.overdue()).addValue(q.topic()).addValue(q.limit()).addValue(q.offset());
     return client.preparedQuery(SuggestionSql.LIST).execute(params).map(rows -> {
@@ -102,6 +103,6 @@ public final class SuggestionRepository {
   }
 
   static OffsetDateTime at(Instant instant) {
-    return instant == null ? null : OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }
