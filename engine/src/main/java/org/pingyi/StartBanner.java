@@ -32,7 +32,7 @@ public final class StartBanner {
     if (config.demoMode()) {
       out.println();
       out.println("  !!! DEMO MODE: no face-auth provider is configured. The built-in development provider signs");
-      out.println("  !!! ID tokens for any roster representative. Never use this for a real evaluation.");
+      out.println("  !!! ID tokens for any roster representative or made-up citizen. Never use this for a real evaluation.");
     } else {
       out.println("  face-auth   issuer " + config.faceAuth().get().issuer());
     }
