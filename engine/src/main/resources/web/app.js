@@ -39,6 +39,7 @@
     state.rep = reply.body.representative.id;
     sessionStorage.setItem("pingyi.token", state.token);
     sessionStorage.setItem("pingyi.rep", state.rep);
+    sessionStorage.setItem("pingyi.role", "representative");
     return true;
   }
 
@@ -51,6 +52,7 @@
 
   function signOut() {
     sessionStorage.removeItem("pingyi.token");
+    sessionStorage.removeItem("pingyi.role");
     state.token = null;
     showSignIn();
   }
@@ -63,6 +65,7 @@
   }
 
   async function start() {
+    window.PingyiSuggest.signedIn("representative");
     const sessions = await api("/api/v1/sessions");
     state.order = (sessions.body || []).map((s) => s.id);
     (sessions.body || []).forEach((s) => { state.states[s.id] = s.state; });
@@ -279,8 +282,11 @@
     const fragment = new URLSearchParams(location.hash.slice(1));
     if (fragment.get("idToken")) {
       history.replaceState(null, "", location.pathname + location.search);
+      // The app's suggestion entry opens the page as #idToken=…&as=citizen: anyone may suggest (suggest.js).
+      if (fragment.get("as") === "citizen") { window.PingyiSuggest.citizenLogin(fragment.get("idToken")); return; }
       if (!(await login(fragment.get("idToken")))) return;
     }
-    if (state.token) start(); else showSignIn();
+    if (state.token && sessionStorage.getItem("pingyi.role") === "citizen") window.PingyiSuggest.signedIn("citizen");
+    else if (state.token) start(); else showSignIn();
   })();
 })();

@@ -10,7 +10,9 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
 import org.pingyi.config.ConfigException;
@@ -71,9 +73,16 @@ public final class Engine implements AutoCloseable {
   }
 
   public static Engine start(EngineConfig config) throws Exception {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the time the suggestion workflow goes by (its deadlines and daily job); tests set it. */
+  public static Engine start(EngineConfig config, Clock clock) throws Exception {
     Edition edition = EditionLoader.load(config.edition());
     String editionSha256 = EditionHash.sha256(config.edition());
-    AdminTokens adminTokens = config.adminTokens().map(AdminTokens::parse).orElseGet(AdminTokens::generateForDemo);
+    List<String> departments = edition.departments().stream().map(Edition.Department::code).toList();
+    AdminTokens adminTokens = config.adminTokens().map(spec -> AdminTokens.parse(spec, Set.copyOf(departments)))
+        .orElseGet(() -> AdminTokens.generateForDemo(departments));
     EngineKeys keys = EngineKeys.load(config);
     Backends backends = Backends.start(config);
     Vertx vertx = null;
@@ -118,7 +127,7 @@ public final class Engine implements AutoCloseable {
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
       EngineWiring wiring = EngineWiring.wire(config, edition, editionSha256, keys, adminTokens, backends, vertx, pool,
-          readPool, redis, metrics, importer);
+          readPool, redis, metrics, importer, clock);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -226,6 +235,11 @@ public final class Engine implements AutoCloseable {
 
   public void resumeReminders() {
     wiring.reminders().start();
+  }
+
+  /** For operators' maintenance and tests: runs the suggestions' daily job now, if no instance has run it today. */
+  public io.vertx.core.Future<Boolean> runSuggestionDay() {
+    return wiring.suggestionDay().runIfDue();
   }
 
   /** Lets background work settle (sends under way finish), then stops Vert.x and what the engine started. */

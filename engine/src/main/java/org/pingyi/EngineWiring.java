@@ -12,9 +12,13 @@ import java.util.function.Supplier;
 import org.pingyi.auth.AccessTokens;
 import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminTokens;
+import org.pingyi.auth.CitizenIds;
+import org.pingyi.auth.CitizenLoginRoutes;
 import org.pingyi.auth.DevLoginRoutes;
 import org.pingyi.auth.FaceAuth;
+import org.pingyi.auth.FaceLogin;
 import org.pingyi.auth.LoginLimit;
+import org.pingyi.auth.LoginOutcomes;
 import org.pingyi.auth.LoginRoutes;
 import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.ballot.BallotRoutes;
@@ -36,7 +40,6 @@ import org.pingyi.outreach.ReminderRoutes;
 import org.pingyi.outreach.ReminderSender;
 import org.pingyi.outreach.ReminderWaves;
 import org.pingyi.outreach.SmsGateway;
-import org.pingyi.outreach.SuggestionRoutes;
 import org.pingyi.outreach.SurveyRoutes;
 import org.pingyi.results.Reconcile;
 import org.pingyi.results.ResultsRoutes;
@@ -54,6 +57,13 @@ import org.pingyi.session.SessionRoutes;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
 import org.pingyi.store.RedisStore;
+import org.pingyi.suggestion.AuthorActions;
+import org.pingyi.suggestion.AuthorGuard;
+import org.pingyi.suggestion.AuthorRoutes;
+import org.pingyi.suggestion.SuggestionAdminRoutes;
+import org.pingyi.suggestion.SuggestionDay;
+import org.pingyi.suggestion.SuggestionStats;
+import org.pingyi.suggestion.SuggestionWorkflow;
 import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
 import org.pingyi.tally.TallyRoutes;
@@ -63,12 +73,16 @@ import org.pingyi.tally.TallyRoutes;
  * events, gauges, reminders); answers the routes the HTTP verticles mount. Blocking: called at start.
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
-    List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
+    List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders,
+    SuggestionDay suggestionDay) {
 
-  /** @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses */
+  /**
+   * @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses
+   * @param clock the suggestion loop's time (deadlines, the daily job)
+   */
   static EngineWiring wire(EngineConfig config, Edition edition, String editionSha256, EngineKeys keys,
       AdminTokens adminTokens, Backends backends, Vertx vertx, Pool pool, Pool readPool, RedisStore redis,
-      EngineMetrics metrics, RosterImporter importer) throws Exception {
+      EngineMetrics metrics, RosterImporter importer, Clock clock) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
     SessionRepository publicSessions = new SessionRepository(readPool, edition.id());
@@ -88,24 +102,35 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
-    ReminderSender sender = new ReminderSender(vertx, pool, sms, edition, config.smsRatePerSecond(), metrics::reminder);
+    ReminderSender sender = new ReminderSender(vertx, pool, sms, edition, config.smsRatePerSecond(), metrics::reminder, metrics::notice);
     sender.start();
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens, pool);
     HealthRoutes health = new HealthRoutes(vertx, readPool, redis);
     SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
+    CitizenIds citizenIds = CitizenIds.fromKey(keys.citizenIdSecret());
+    String faceIssuer = config.faceAuth().map(EngineConfig.FaceAuth::issuer).orElse(FaceAuth.DEV_ISSUER);
+    // One limit per face-auth subject, whichever sign-in it tries (/auth/face or /auth/citizen), across instances.
+    LoginLimit loginLimit = new LoginLimit(vertx, redis, config.limits().loginAttemptsPerMinute(), Clock.systemUTC());
+    LoginOutcomes citizenLogins = outcome -> metrics.login("citizen_" + outcome);
+    FaceLogin representativeFaces = new FaceLogin(vertx, redis, faceAuth.verifier(), metrics::login, loginLimit);
+    FaceLogin citizenFaces = new FaceLogin(vertx, redis, faceAuth.verifier(), citizenLogins, loginLimit);
+    SuggestionDay suggestionDay = new SuggestionDay(vertx, edition, pool, clock);
+    suggestionDay.start();
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         health::mount,
         guard::mount,
         new EditionRoutes(edition, events::states)::mount,
-        new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login,
-            new LoginLimit(vertx, redis, config.limits().loginAttemptsPerMinute(), Clock.systemUTC()))::mount,
+        new LoginRoutes(pool, representativeFaces, accessTokens, metrics::login)::mount,
         new BallotRoutes(edition, pool, readPool, writer, representatives, metrics)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
-        new SuggestionRoutes(edition, pool, representatives, guard)::mount,
+        new CitizenLoginRoutes(citizenFaces, faceIssuer, citizenIds, accessTokens, citizenLogins)::mount,
+        new AuthorRoutes(edition, new AuthorActions(edition, pool, clock), new AuthorGuard(accessTokens))::mount,
+        new SuggestionAdminRoutes(vertx, edition, pool, clock, new SuggestionWorkflow(edition, pool, clock),
+            new SuggestionStats(edition, pool), guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
         new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally), pseudonyms)::mount,
@@ -119,9 +144,10 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     routes.add(new PagesRoutes()::mount);
     List<Consumer<Router>> management = List.of(health::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
+      suggestionDay.stop();
       projection.stop();
       events.close();
       return Future.succeededFuture();
-    }), sender);
+    }), sender, suggestionDay);
   }
 }

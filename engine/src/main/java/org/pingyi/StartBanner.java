@@ -1,7 +1,14 @@
 package org.pingyi;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import org.pingyi.auth.AdminRole;
+import org.pingyi.edition.Edition;
 
 /**
  * What a person starting the engine needs to read once: where it listens, which servers it uses, whether it is in
@@ -26,7 +33,7 @@ public final class StartBanner {
     if (config.demoMode()) {
       out.println();
       out.println("  !!! DEMO MODE: no face-auth provider is configured. The built-in development provider signs");
-      out.println("  !!! ID tokens for any roster representative. Never use this for a real evaluation.");
+      out.println("  !!! ID tokens for any roster representative or made-up citizen. Never use this for a real evaluation.");
     } else {
       out.println("  face-auth   issuer " + config.faceAuth().get().issuer());
     }
@@ -37,8 +44,35 @@ public final class StartBanner {
         out.println("    " + pad(entry.getKey()) + " " + entry.getValue());
       }
     }
+    var departments = engine.adminTokens().demoDepartmentTokens();
+    if (!departments.isEmpty()) {
+      Path file = config.dataDir().resolve("demo-department-tokens.txt").toAbsolutePath().normalize();
+      String first = departments.keySet().iterator().next();
+      out.println("    " + String.format("%-9s", "department:" + first) + " " + departments.get(first));
+      out.println("  Every department's token (role department:<code>, " + departments.size() + "): " + write(file, engine, departments));
+    }
     out.println(line);
     out.flush();
+  }
+
+  /** The department tokens, one "code name token" a line, readable by the owner only where the file system allows. */
+  private static String write(Path file, Engine engine, Map<String, String> tokens) {
+    StringBuilder text = new StringBuilder("# Demo department tokens for this run only: code, department, token\n");
+    tokens.forEach((code, token) -> text.append(code).append(' ')
+        .append(engine.edition().department(code).map(Edition.Department::name).orElse("")).append(' ').append(token).append('\n'));
+    try {
+      Files.createDirectories(file.getParent());
+      Files.deleteIfExists(file);
+      try {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException e) {
+        Files.createFile(file);
+      }
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+      return file.toString();
+    } catch (IOException e) {
+      return "not written (" + e.getMessage() + ")";
+    }
   }
 
   private static String pad(AdminRole role) {

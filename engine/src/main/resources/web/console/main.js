@@ -8,8 +8,12 @@ import { t } from "./lib/words.js";
 import sessions from "./views/sessions.js";
 import session from "./views/session.js";
 import roster from "./views/roster.js";
+import suggestions from "./views/suggestions.js";
+import suggestion from "./views/suggestion.js";
+import queue from "./views/queue.js";
+import suggestionFigures from "./views/suggestion-figures.js";
 
-const VIEWS = [sessions, session, roster];
+const VIEWS = [sessions, session, roster, suggestions, queue, suggestion, suggestionFigures];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 
@@ -46,7 +50,8 @@ function route() {
   state.current = controller;
   const root = $("view");
   root.replaceChildren();
-  const found = match(location.hash.replace(/^#/, "") || "/sessions") || match("/sessions");
+  const home = VIEWS.find((v) => v.nav && allows(v.roles, state.role)).path;
+  const found = match(location.hash.replace(/^#/, "") || home) || match(home);
   if (!allows(found.view.roles, state.role)) {
     root.append(h("p", { class: "problem", role: "alert" }, t("notAllowed")));
     return;
@@ -75,9 +80,11 @@ async function signIn(event) {
     return;
   }
   state.role = who.body.role;
-  const roleName = state.role === "operator" || state.role === "auditor" ? t(state.role) : state.role;
-  $("who").textContent = `${roleName} · ${who.body.tokenId}`;
   state.edition = await fetch("/api/v1/edition").then((r) => r.json());
+  const department = state.role.startsWith("department:") ? state.role.slice("department:".length) : null;
+  const departmentName = department && (state.edition.groups.flatMap((g) => g.departments).find((d) => d.code === department) || {}).name;
+  const roleName = department ? `${t("department_role")} ${department} ${departmentName || ""}` : t(state.role);
+  $("who").textContent = `${roleName} · ${who.body.tokenId}`;
   $("login").hidden = true;
   $("app").hidden = false;
   renderNav();

@@ -21,12 +21,20 @@ import org.pingyi.config.EngineConfig;
 /**
  * The engine's own bearer tokens: HS256 JWTs (Nimbus) under a key every instance reads from the same file (never
  * from the database), so any instance verifies one with an HMAC and no database round trip. The typ header keeps
- * them apart from face-auth ID tokens. They carry only the representative's id and live at most
- * {@link EngineConfig#MAX_ACCESS_TOKEN_LIFETIME}.
+ * them apart from face-auth ID tokens. They carry only a pseudonymous id and a role claim: a representative (the
+ * roster id; a token without the claim is one) or a citizen (a {@link CitizenIds} pseudonym, never the face
+ * subject), and live at most {@link EngineConfig#MAX_ACCESS_TOKEN_LIFETIME}.
  */
 public final class AccessTokens {
   static final JOSEObjectType TYPE = new JOSEObjectType("pingyi-access+jwt");
   static final String ISSUER = "pingyi";
+  static final String ROLE = "role";
+
+  /** Who holds a token: representatives score and suggest, citizens only suggest. */
+  public enum Role { representative, citizen }
+
+  /** A verified token's holder. */
+  public record Holder(Role role, String id) {}
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final MACSigner signer;
@@ -63,12 +71,22 @@ public final class AccessTokens {
     return issue(representativeId, clock.instant().plus(lifetime));
   }
 
+  /** A token for this holder that expires after the configured lifetime. */
+  public String issue(Role role, String subject) {
+    return issue(role, subject, clock.instant().plus(lifetime));
+  }
+
   public String issue(String representativeId, Instant expiresAt) {
+    return issue(Role.representative, representativeId, expiresAt);
+  }
+
+  public String issue(Role role, String subject, Instant expiresAt) {
     byte[] id = new byte[12];
     RANDOM.nextBytes(id);
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .issuer(ISSUER)
-        .subject(representativeId)
+        .subject(subject)
+        .claim(ROLE, role.name())
         .issueTime(Date.from(clock.instant()))
         .expirationTime(Date.from(expiresAt))
         .jwtID(Base64.getUrlEncoder().withoutPadding().encodeToString(id))
@@ -82,8 +100,13 @@ public final class AccessTokens {
     return jwt.serialize();
   }
 
-  /** The representative id, when the token is ours, intact and unexpired. */
+  /** The representative id, when the token is ours, intact, unexpired and a representative's. */
   public Optional<String> verify(String token) {
+    return holder(token).filter(h -> h.role() == Role.representative).map(Holder::id);
+  }
+
+  /** Who holds the token, when it is ours, intact and unexpired. */
+  public Optional<Holder> holder(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !TYPE.equals(jwt.getHeader().getType())
@@ -96,7 +119,11 @@ public final class AccessTokens {
           || claims.getSubject() == null) {
         return Optional.empty();
       }
-      return Optional.of(claims.getSubject());
+      String role = claims.getStringClaim(ROLE);
+      if (role == null || Role.representative.name().equals(role)) {
+        return Optional.of(new Holder(Role.representative, claims.getSubject()));
+      }
+      return Role.citizen.name().equals(role) ? Optional.of(new Holder(Role.citizen, claims.getSubject())) : Optional.empty();
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }

@@ -1,50 +1,31 @@
 package org.pingyi.auth;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
-import java.time.Duration;
-import java.time.Instant;
-import org.pingyi.Hashes;
-import org.pingyi.http.JsonBodies;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
-import org.pingyi.store.RedisStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * POST /api/v1/auth/face: a face-auth ID token in, an engine access token out. The token's signature and claims
- * are checked off the event loop (a JWKS fetch may block); its jti is spent in Redis with SET NX, so it works
- * once across every engine instance; its subject must be an active representative. Attempts per subject are limited
- * ({@link LoginLimit}) before the token is spent.
+ * POST /api/v1/auth/face: a face-auth ID token in, an engine access token out. The face is checked by
+ * {@link FaceLogin} (claims off the event loop, attempts per subject limited, jti spent once across instances); its
+ * subject must be an active representative.
  */
 public final class LoginRoutes {
-  private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
-  private static final int MAX_ID_TOKEN = 16 * 1024;
   static final String FIND_SUBJECT = "SELECT id, district, category, weight_class, status FROM representatives WHERE subject = $1";
 
-  private final Vertx vertx;
   private final Pool pool;
-  private final RedisStore redis;
-  private final FaceTokenVerifier verifier;
+  private final FaceLogin faceLogin;
   private final AccessTokens accessTokens;
   private final LoginOutcomes outcomes;
-  private final LoginLimit limit;
 
-  public LoginRoutes(Vertx vertx, Pool pool, RedisStore redis, FaceTokenVerifier verifier, AccessTokens accessTokens,
-      LoginOutcomes outcomes, LoginLimit limit) {
-    this.vertx = vertx;
+  public LoginRoutes(Pool pool, FaceLogin faceLogin, AccessTokens accessTokens, LoginOutcomes outcomes) {
     this.pool = pool;
-    this.redis = redis;
-    this.verifier = verifier;
+    this.faceLogin = faceLogin;
     this.accessTokens = accessTokens;
     this.outcomes = outcomes;
-    this.limit = limit;
   }
 
   public void mount(Router router) {
@@ -52,21 +33,7 @@ public final class LoginRoutes {
   }
 
   private void login(RoutingContext ctx) {
-    String idToken = idToken(ctx);
-    vertx.executeBlocking(() -> verifier.verify(idToken), false)
-        .recover(e -> {
-          if (e instanceof InvalidFaceTokenException invalid && FaceTokenVerifier.JWKS_UNAVAILABLE.equals(invalid.reason())) {
-            outcomes.record("jwks_unavailable");
-            LOG.warn("cannot verify ID tokens: the face-auth provider's keys are unavailable");
-            return Future.failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 5));
-          }
-          if (e instanceof InvalidFaceTokenException invalid) {
-            outcomes.record("invalid_" + invalid.reason());
-            return Future.failedFuture(new ProblemException(ProblemCode.invalid_token, "The face authentication was not accepted."));
-          }
-          return Future.failedFuture(e);
-        })
-        .compose(verified -> limited(verified).compose(v -> spendJti(verified)).map(verified))
+    faceLogin.verify(FaceLogin.idToken(ctx))
         .compose(verified -> pool.preparedQuery(FIND_SUBJECT).execute(Tuple.of(verified.subject())))
         .onSuccess(rows -> {
           var row = rows.size() == 0 ? null : rows.iterator().next();
@@ -89,42 +56,5 @@ public final class LoginRoutes {
                   .put("weightClass", row.getString("weight_class"))));
         })
         .onFailure(ctx::fail);
-  }
-
-  private static String idToken(RoutingContext ctx) {
-    Object token = JsonBodies.object(ctx, "{\"idToken\": \"<JWT>\"}").getValue("idToken");
-    if (!(token instanceof String s) || s.isBlank() || s.length() > MAX_ID_TOKEN) {
-      throw new ProblemException(ProblemCode.malformed_request, "The body must be {\"idToken\": \"<JWT>\"}.");
-    }
-    return s;
-  }
-
-  private Future<Void> limited(VerifiedFaceToken token) {
-    return limit.attempt(token.subject()).recover(e -> {
-      if (e instanceof ProblemException problem && problem.code() == ProblemCode.rate_limited) {
-        outcomes.record("rate_limited");
-        return Future.failedFuture(e);
-      }
-      LOG.warn("cannot count sign-in attempts: Redis unavailable ({})", e.getClass().getSimpleName());
-      return Future.failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 2));
-    });
-  }
-
-  /** Single use across all instances: the first SET NX wins; the key lives as long as the token could. */
-  private Future<Void> spendJti(VerifiedFaceToken token) {
-    long ttl = Math.max(60, Duration.between(Instant.now(), token.expiresAt()).toSeconds() + 120);
-    String key = "pingyi:jti:" + Hashes.sha256Hex(token.jti());
-    return redis.<String>call(vertx, c -> c.set(key, "1", io.lettuce.core.SetArgs.Builder.nx().ex(ttl)))
-        .recover(e -> {
-          LOG.warn("cannot check ID token replay: Redis unavailable ({})", e.getClass().getSimpleName());
-          return Future.failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 2));
-        })
-        .compose(ok -> {
-          if (!"OK".equals(ok)) {
-            outcomes.record("replayed");
-            return Future.failedFuture(new ProblemException(ProblemCode.invalid_token, "The face authentication was already used; authenticate again."));
-          }
-          return Future.succeededFuture();
-        });
   }
 }

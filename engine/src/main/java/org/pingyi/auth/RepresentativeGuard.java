@@ -9,9 +9,10 @@ import org.pingyi.http.ProblemException;
 
 /**
  * Lets a request through when it carries a valid engine access token of a representative who is still active, and
- * remembers whose it is: a representative withdrawn after signing in is refused (403 not_eligible) though the token
- * has not expired. Routes whose own statement checks the status in the same step (the ballot insert, the ballot
- * form) use {@link #tokenOnly()}: an HMAC over a short token, no extra database round trip on the ballot path.
+ * remembers whose it is: a citizen's token is refused (403 not_eligible), and so is a representative withdrawn after
+ * signing in though the token has not expired. Routes whose own statement checks the status in the same step (the
+ * ballot insert, the ballot form) use {@link #tokenOnly()}: an HMAC over a short token, no extra database round trip
+ * on the ballot path.
  */
 public final class RepresentativeGuard implements Handler<RoutingContext> {
   private static final String KEY = "representativeId";
@@ -54,12 +55,16 @@ public final class RepresentativeGuard implements Handler<RoutingContext> {
       ctx.fail(new ProblemException(ProblemCode.unauthenticated, "Sign in first: a bearer access token is required."));
       return false;
     }
-    var representative = tokens.verify(token);
-    if (representative.isEmpty()) {
+    var holder = tokens.holder(token);
+    if (holder.isEmpty()) {
       ctx.fail(new ProblemException(ProblemCode.invalid_token, "The access token is not valid or has expired; sign in again."));
       return false;
     }
-    ctx.put(KEY, representative.get());
+    if (holder.get().role() != AccessTokens.Role.representative) {
+      ctx.fail(new ProblemException(ProblemCode.not_eligible, "Only representatives score departments; a citizen may suggest."));
+      return false;
+    }
+    ctx.put(KEY, holder.get().id());
     return true;
   }
 

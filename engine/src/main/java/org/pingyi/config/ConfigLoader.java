@@ -54,6 +54,7 @@ public final class ConfigLoader {
     KEYS.put("keys.resultsRetired", "PINGYI_RESULTS_RETIRED_KEYS");
     KEYS.put("keys.pseudonym", "PINGYI_PSEUDONYM_KEY");
     KEYS.put("accessTokens.lifetimeMinutes", "PINGYI_ACCESS_TOKEN_MINUTES");
+    KEYS.put("keys.citizenId", "PINGYI_CITIZEN_ID_KEY");
   }
 
   private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits",
@@ -183,7 +184,7 @@ public final class ConfigLoader {
         throw new ConfigException("redis.url (PINGYI_REDIS_URL): production refuses a Redis on another machine without "
             + "TLS; use rediss:// (or rediss-sentinel://)");
       }
-      for (String key : new String[] {"keys.accessToken", "keys.results", "keys.pseudonym"}) {
+      for (String key : new String[] {"keys.accessToken", "keys.results", "keys.pseudonym", "keys.citizenId"}) {
         if (text(v, key).isEmpty()) {
           throw new ConfigException(key + " (" + KEYS.get(key) + "): production needs this key file; "
               + "'java -jar pingyi-engine.jar keys generate' makes one");
@@ -191,7 +192,7 @@ public final class ConfigLoader {
       }
     }
     EngineConfig.Keys keys = new EngineConfig.Keys(path(v, "keys.accessToken"), path(v, "keys.results"),
-        path(v, "keys.resultsRetired"), path(v, "keys.pseudonym"));
+        path(v, "keys.resultsRetired"), path(v, "keys.pseudonym"), path(v, "keys.citizenId"));
     Duration tokenLifetime = Duration.ofMinutes(intValue(v, "accessTokens.lifetimeMinutes",
         (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes(), 5, (int) EngineConfig.MAX_ACCESS_TOKEN_LIFETIME.toMinutes()));
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),

@@ -44,10 +44,11 @@ public record EngineConfig(
 
   /**
    * Key files (never the database): access-token signing, result signing (and retired result-signing public keys,
-   * still published), the export's pseudonym key. Absent: generated under {@code <dataDir>/keys} (never in production).
+   * still published), the export's pseudonym key, the citizens' pseudonym key. Absent: generated under
+   * {@code <dataDir>/keys} (never in production).
    */
   public record Keys(Optional<Path> accessToken, Optional<Path> results, Optional<Path> resultsRetired,
-      Optional<Path> pseudonym) {}
+      Optional<Path> pseudonym, Optional<Path> citizenId) {}
 
   public enum Profile {
     DEVELOPMENT, PRODUCTION;

@@ -2,7 +2,10 @@ package org.pingyi.edition;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** One year's evaluation as its YAML file describes it; immutable once loaded and validated. */
@@ -20,7 +23,8 @@ public record Edition(
     List<Session> sessions,
     Survey survey,
     List<Topic> suggestionTopics,
-    Reminders reminders) {
+    Reminders reminders,
+    Suggestions suggestions) {
 
   public record Option(String code, String label) {}
 
@@ -38,6 +42,53 @@ public record Edition(
 
   /** Automatic reminder waves, minutes before close, and the message ({group} and {closes} filled in). */
   public record Reminders(List<Integer> beforeCloseMinutes, String text) {}
+
+  /**
+   * How suggestions are handled: answered within {@code answerWorkingDays} working days, urged
+   * {@code urgeBeforeDays} working days before that, closed {@code closeAfterDays} calendar days after an answer the
+   * author did not rate. A working day is a Monday to Friday that is not in {@code holidays}, or a weekend day in
+   * {@code workingWeekends} (调休上班日). {@code contacts} holds each department's number for urging (催办) SMS.
+   */
+  public record Suggestions(Integer answerWorkingDays, Integer urgeBeforeDays, Integer closeAfterDays,
+      List<LocalDate> holidays, List<LocalDate> workingWeekends, Map<String, String> contacts) {
+    public List<LocalDate> holidaysOrNone() {
+      return holidays == null ? List.of() : holidays;
+    }
+
+    public List<LocalDate> workingWeekendsOrNone() {
+      return workingWeekends == null ? List.of() : workingWeekends;
+    }
+
+    public Map<String, String> contactsOrNone() {
+      return contacts == null ? Map.of() : contacts;
+    }
+  }
+
+  public static final Suggestions DEFAULT_SUGGESTIONS = new Suggestions(13, 1, 7, List.of(), List.of(), Map.of());
+
+  public Suggestions suggestionsOrDefault() {
+    if (suggestions == null) {
+      return DEFAULT_SUGGESTIONS;
+    }
+    return new Suggestions(
+        suggestions.answerWorkingDays() == null ? DEFAULT_SUGGESTIONS.answerWorkingDays() : suggestions.answerWorkingDays(),
+        suggestions.urgeBeforeDays() == null ? DEFAULT_SUGGESTIONS.urgeBeforeDays() : suggestions.urgeBeforeDays(),
+        suggestions.closeAfterDays() == null ? DEFAULT_SUGGESTIONS.closeAfterDays() : suggestions.closeAfterDays(),
+        suggestions.holidaysOrNone(), suggestions.workingWeekendsOrNone(), suggestions.contactsOrNone());
+  }
+
+  /** Every department of every group, internal ones included, in the file's order. */
+  public List<Department> departments() {
+    return groups.stream().flatMap(g -> g.departments().stream()).toList();
+  }
+
+  public Optional<Department> department(String code) {
+    return groups.stream().flatMap(g -> g.departments().stream()).filter(d -> d.code().equals(code)).findFirst();
+  }
+
+  public ZoneId zone() {
+    return timezone == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(timezone);
+  }
 
   public List<Question> questions() {
     return survey == null || survey.questions() == null ? List.of() : survey.questions();

@@ -36,7 +36,18 @@ public final class EditionJson {
         .put("sessions", sessions(e, states))
         .put("survey", survey(e))
         .put("suggestionTopics", new JsonArray(e.topics().stream()
-            .map(t -> new JsonObject().put("code", t.code()).put("label", t.label())).toList()));
+            .map(t -> new JsonObject().put("code", t.code()).put("label", t.label())).toList()))
+        .put("suggestions", suggestions(e.suggestionsOrDefault()));
+  }
+
+  /** The deadlines and the calendar, public so authors know when to expect an answer; contact numbers stay inside. */
+  public static JsonObject suggestions(Edition.Suggestions s) {
+    return new JsonObject()
+        .put("answerWorkingDays", s.answerWorkingDays())
+        .put("urgeBeforeDays", s.urgeBeforeDays())
+        .put("closeAfterDays", s.closeAfterDays())
+        .put("holidays", new JsonArray(s.holidaysOrNone().stream().map(Object::toString).toList()))
+        .put("workingWeekends", new JsonArray(s.workingWeekendsOrNone().stream().map(Object::toString).toList()));
   }
 
   public static JsonObject survey(Edition e) {

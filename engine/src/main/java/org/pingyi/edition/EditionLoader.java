@@ -8,6 +8,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -66,6 +70,7 @@ public final class EditionLoader {
     List<String> p = new ArrayList<>();
     require(p, e.id() != null && CODE.matcher(e.id()).matches(), "id: missing or not a code");
     require(p, e.name() != null && !e.name().isBlank(), "name: missing");
+    require(p, e.timezone() == null || knownZone(e.timezone()), "timezone: not a known time zone (e.g. Asia/Shanghai)");
     require(p, e.embargo() == null || Set.of("untilPublished", "none").contains(e.embargo()),
         "embargo: must be untilPublished or none");
     require(p, e.alternateShare() == null || (e.alternateShare().signum() >= 0 && e.alternateShare().compareTo(BigDecimal.ONE) < 0),
@@ -142,12 +147,57 @@ public final class EditionLoader {
       }
     }
     codes(p, "suggestionTopics", e.topics().stream().map(Edition.Topic::code).toList());
+    suggestions(p, e, departments);
     if (e.reminders() != null && e.reminders().beforeCloseMinutes() != null) {
       for (Integer minutes : e.reminders().beforeCloseMinutes()) {
         require(p, minutes != null && minutes > 0, "reminders.beforeCloseMinutes: whole minutes above 0");
       }
     }
     return p;
+  }
+
+  private static final Pattern CONTACT = Pattern.compile("\\+?[0-9][0-9-]{4,19}");
+
+  /** Deadlines that make sense, a calendar whose two lists agree, and a contact number for every department. */
+  private static void suggestions(List<String> p, Edition e, Set<String> departments) {
+    Edition.Suggestions s = e.suggestions();
+    if (s == null) {
+      return;
+    }
+    Integer answer = s.answerWorkingDays();
+    require(p, answer == null || answer >= 1 && answer <= 60, "suggestions.answerWorkingDays: whole days from 1 to 60");
+    int answerDays = answer == null ? Edition.DEFAULT_SUGGESTIONS.answerWorkingDays() : answer;
+    require(p, s.urgeBeforeDays() == null || s.urgeBeforeDays() >= 0 && s.urgeBeforeDays() < answerDays,
+        "suggestions.urgeBeforeDays: whole days from 0 to below answerWorkingDays");
+    require(p, s.closeAfterDays() == null || s.closeAfterDays() >= 1 && s.closeAfterDays() <= 90,
+        "suggestions.closeAfterDays: whole days from 1 to 90");
+    Set<LocalDate> holidays = new HashSet<>();
+    for (var day : s.holidaysOrNone()) {
+      require(p, day != null && holidays.add(day), "suggestions.holidays: '" + day + "' is missing or listed twice");
+    }
+    for (var day : s.workingWeekendsOrNone()) {
+      boolean weekend = day != null && (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY);
+      require(p, weekend, "suggestions.workingWeekends: '" + day + "' is not a Saturday or Sunday");
+      require(p, day == null || !holidays.contains(day), "suggestions.workingWeekends: '" + day + "' is also a holiday");
+    }
+    for (var contact : s.contactsOrNone().entrySet()) {
+      require(p, departments.contains(contact.getKey()), "suggestions.contacts: unknown department '" + contact.getKey() + "'");
+      require(p, contact.getValue() != null && CONTACT.matcher(contact.getValue()).matches(),
+          "suggestions.contacts." + contact.getKey() + ": not a phone number");
+    }
+    for (String department : departments) {
+      require(p, s.contactsOrNone().containsKey(department), "suggestions.contacts: department '" + department
+          + "' has no contact number for urging");
+    }
+  }
+
+  private static boolean knownZone(String zone) {
+    try {
+      ZoneId.of(zone);
+      return true;
+    } catch (DateTimeException e) {
+      return false;
+    }
   }
 
   private static Set<String> codes(List<String> problems, String key, List<String> codes) {

@@ -12,7 +12,7 @@ public enum ProblemCode {
   method_not_allowed(405, "Method not allowed"),
   already_voted(409, "Already voted"),
   session_not_open(409, "Session not open"),
-  invalid_transition(409, "Invalid session transition"),
+  invalid_transition(409, "Invalid transition"),
   not_sealed(409, "Session not sealed"),
   roster_locked(409, "Roster locked"),
   payload_too_large(413, "Payload too large"),

@@ -20,27 +20,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every key the engine holds, read from files at start (never from the database): the access-token key, the
- * result-signing keys, the pseudonym key and, in demo mode, the built-in face-auth provider's key. A key that is not
+ * result-signing keys, the export's pseudonym key, the citizens' pseudonym key and, in demo mode, the built-in face-auth provider's key. A key that is not
  * configured lives under {@code <dataDir>/keys} and is made on first start; production configures all of them. Every
  * instance must be given the same files.
  */
 public record EngineKeys(OctetSequenceKey accessToken, ResultKeys results, OctetSequenceKey pseudonym,
-    Optional<ECKey> devFaceAuth) {
+    OctetSequenceKey citizenId, Optional<ECKey> devFaceAuth) {
   private static final Logger LOG = LoggerFactory.getLogger(EngineKeys.class);
   public static final String ACCESS_TOKEN_FILE = "access-token.jwk";
   public static final String RESULTS_FILE = "results.jwk";
   public static final String PSEUDONYM_FILE = "pseudonym.jwk";
+  public static final String CITIZEN_ID_FILE = "citizen-id.jwk";
   public static final String DEV_FACE_AUTH_FILE = "dev-face-auth.jwk";
   static final int MIN_SECRET_BITS = 256;
 
   /** Where the files are for this configuration: the configured ones, else the data directory's. */
-  public record Locations(Path accessToken, Path results, Optional<Path> resultsRetired, Path pseudonym, Path devFaceAuth) {
+  public record Locations(Path accessToken, Path results, Optional<Path> resultsRetired, Path pseudonym, Path citizenId,
+      Path devFaceAuth) {
     public static Locations of(EngineConfig config) {
       Path dir = keysDirectory(config.dataDir());
       EngineConfig.Keys keys = config.keys();
       return new Locations(keys.accessToken().orElse(dir.resolve(ACCESS_TOKEN_FILE)),
           keys.results().orElse(dir.resolve(RESULTS_FILE)), keys.resultsRetired(),
-          keys.pseudonym().orElse(dir.resolve(PSEUDONYM_FILE)), dir.resolve(DEV_FACE_AUTH_FILE));
+          keys.pseudonym().orElse(dir.resolve(PSEUDONYM_FILE)), keys.citizenId().orElse(dir.resolve(CITIZEN_ID_FILE)),
+          dir.resolve(DEV_FACE_AUTH_FILE));
     }
   }
 
@@ -54,6 +57,10 @@ public record EngineKeys(OctetSequenceKey accessToken, ResultKeys results, Octet
 
   public byte[] pseudonymSecret() {
     return pseudonym.toByteArray();
+  }
+
+  public byte[] citizenIdSecret() {
+    return citizenId.toByteArray();
   }
 
   /** Blocking; called at start, before anything listens. A missing or unreadable key stops the start naming its key. */
@@ -70,6 +77,7 @@ public record EngineKeys(OctetSequenceKey accessToken, ResultKeys results, Octet
       throw new ConfigException(name("keys.results") + ": " + e.getMessage());
     }
     OctetSequenceKey pseudonym = secret(text("keys.pseudonym", at.pseudonym(), production, () -> newSecret("pseudonym")));
+    OctetSequenceKey citizenId = secret(text("keys.citizenId", at.citizenId(), production, () -> newSecret("citizen-id")));
     Optional<ECKey> dev = Optional.empty();
     if (config.demoMode()) {
       dev = Optional.of(devKey(text("faceAuth (demo provider)", at.devFaceAuth(), false,
@@ -77,7 +85,8 @@ public record EngineKeys(OctetSequenceKey accessToken, ResultKeys results, Octet
     }
     requireSecret("keys.accessToken", access);
     requireSecret("keys.pseudonym", pseudonym);
-    return new EngineKeys(access, results, pseudonym, dev);
+    requireSecret("keys.citizenId", citizenId);
+    return new EngineKeys(access, results, pseudonym, citizenId, dev);
   }
 
   public static String newSecret(String purpose) {

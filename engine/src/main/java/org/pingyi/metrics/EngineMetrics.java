@@ -2,6 +2,7 @@ package org.pingyi.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.IntSupplier;
 
 /**
  * The engine's meters, in Prometheus naming with base units. Labels take only small fixed sets of values (problem
@@ -24,6 +26,7 @@ public final class EngineMetrics {
   private final ConcurrentMap<String, Counter> ballotsRefused = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> logins = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Counter> reminders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> notices = new ConcurrentHashMap<>();
   private final DistributionSummary batchSize;
   private final Timer commitLatency;
   private final Timer eventLoopLag;
@@ -86,9 +89,15 @@ public final class EngineMetrics {
   }
 
   /** Ballots waiting for or inside a group commit (the writer sheds beyond limits.ballotsInFlight). */
-  public void ballotsInFlight(java.util.function.IntSupplier admitted) {
-    io.micrometer.core.instrument.Gauge.builder("pingyi.ballots.in.flight", admitted::getAsInt)
+  public void ballotsInFlight(IntSupplier admitted) {
+    Gauge.builder("pingyi.ballots.in.flight", admitted::getAsInt)
         .description("Ballots queued or being written by this instance's writer").register(registry);
+  }
+
+  /** SMS notices of the general outbox (suggestion answers, urging), by outcome (sent, retried, failed). */
+  public void notice(String outcome) {
+    notices.computeIfAbsent(outcome, o -> Counter.builder("pingyi.notices")
+        .description("SMS notices outside reminder waves, by outcome (sent, retried, failed)").tag("outcome", o).register(registry)).increment();
   }
 
   public void batch(int size) {

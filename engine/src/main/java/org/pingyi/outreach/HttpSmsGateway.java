@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * A provider reached by one HTTP POST per message: the body is the configured template with {{to}}, {{text}},
- * {{messageId}} and {{waveId}} filled in (as JSON string contents), the auth value goes in the Authorization header.
+ * {{messageId}} and {{waveId}} filled in (as JSON string contents; waveId is empty for a notice outside a wave), the auth value goes in the Authorization header.
  * Any 2xx is success; anything else, or no answer within the timeout, is a failure to retry.
  */
 public final class HttpSmsGateway implements SmsGateway {
@@ -36,7 +36,7 @@ public final class HttpSmsGateway implements SmsGateway {
         .replace("{{to}}", escape(m.to()))
         .replace("{{text}}", escape(m.text()))
         .replace("{{messageId}}", escape(m.messageId()))
-        .replace("{{waveId}}", escape(m.waveId()));
+        .replace("{{waveId}}", m.waveId() == null ? "" : escape(m.waveId()));
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setIdleTimeout(TIMEOUT_MS)
         .putHeader("Content-Type", "application/json; charset=utf-8");
     auth.ifPresent(a -> options.putHeader("Authorization", a));

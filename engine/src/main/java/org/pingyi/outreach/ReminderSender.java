@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * representatives who have voted meanwhile or whose session no longer takes ballots, sends the rest, and records
  * sent, or a retry after a growing pause, or failed after {@link #MAX_ATTEMPTS}. A claim is a lease: if the engine
  * dies mid-send the message is claimed again once the lease runs out, with the same message id so the provider can
- * drop the repeat. Phones never reach logs or metrics.
+ * drop the repeat. What a tick's budget leaves after the reminders goes to the general outbox ({@link SmsOutbox}:
+ * suggestion notices), sent the same way. Phones never reach logs or metrics.
  */
 public final class ReminderSender {
   private static final Logger LOG = LoggerFactory.getLogger(ReminderSender.class);
@@ -33,17 +34,25 @@ public final class ReminderSender {
   private final Edition edition;
   private final int perTick;
   private final Consumer<String> outcomes;
+  private final Consumer<String> notices;
   private boolean busy;
   private volatile Future<Void> inFlight = Future.succeededFuture();
   private volatile long timer = -1;
 
   public ReminderSender(Vertx vertx, Pool pool, SmsGateway gateway, Edition edition, int perSecond, Consumer<String> outcomes) {
+    this(vertx, pool, gateway, edition, perSecond, outcomes, outcome -> { });
+  }
+
+  /** {@code notices}: where the general outbox's outcomes are counted, apart from the reminders'. */
+  public ReminderSender(Vertx vertx, Pool pool, SmsGateway gateway, Edition edition, int perSecond, Consumer<String> outcomes,
+      Consumer<String> notices) {
     this.vertx = vertx;
     this.pool = pool;
     this.gateway = gateway;
     this.edition = edition;
     this.perTick = Math.max(1, (int) (perSecond * TICK_MS / 1000));
     this.outcomes = outcomes;
+    this.notices = notices;
   }
 
   public void start() {
@@ -67,6 +76,14 @@ public final class ReminderSender {
         .compose(rows -> {
           List<Future<Void>> sends = new ArrayList<>();
           rows.forEach(row -> sends.add(handle(row)));
+          int left = perTick - rows.size();
+          if (left > 0) {
+            sends.add(pool.preparedQuery(OutboxSql.CLAIM).execute(Tuple.of(left, LEASE_SECONDS)).compose(claimed -> {
+              List<Future<Void>> more = new ArrayList<>();
+              claimed.forEach(row -> more.add(handleNotice(row)));
+              return Future.join(more).mapEmpty();
+            }));
+          }
           return Future.join(sends);
         })
         .<Void>mapEmpty()
@@ -96,6 +113,30 @@ public final class ReminderSender {
           outcomes.accept("retried");
           return settle(wave, representative, "queued", error, 1L << (attempts - 1));
         });
+  }
+
+  private Future<Void> handleNotice(Row row) {
+    long id = row.getLong("id");
+    int attempts = row.getInteger("attempts");
+    SmsMessage message = new SmsMessage(null, row.getString("message_id"), row.getString("to_phone"), row.getString("text"));
+    return gateway.send(message)
+        .compose(v -> {
+          notices.accept("sent");
+          return settleNotice(id, "sent", null, 0);
+        }, e -> {
+          String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+          if (attempts >= MAX_ATTEMPTS) {
+            notices.accept("failed");
+            LOG.warn("{} notice failed after {} attempts: {}", row.getString("purpose"), attempts, error);
+            return settleNotice(id, "failed", error, 0);
+          }
+          notices.accept("retried");
+          return settleNotice(id, "queued", error, 1L << (attempts - 1));
+        });
+  }
+
+  private Future<Void> settleNotice(long id, String status, String error, long retryInSeconds) {
+    return pool.preparedQuery(OutboxSql.SETTLE).execute(Tuple.of(id, status, error, (double) retryInSeconds)).mapEmpty();
   }
 
   private Future<Void> settle(String wave, String representative, String status, String error, long retryInSeconds) {

@@ -1,6 +1,9 @@
 package org.pingyi.outreach;
 
-/** One reminder to one phone. {@code messageId} (wave:representative) lets a provider drop a repeat after a crash. */
+/**
+ * One message to one phone. {@code messageId} (wave:representative, or a notice's own id such as
+ * suggestion-answer:42:1) lets a provider drop a repeat after a crash; {@code waveId} is null outside a wave.
+ */
 public record SmsMessage(String waveId, String messageId, String to, String text) {
   @Override
   public String toString() {

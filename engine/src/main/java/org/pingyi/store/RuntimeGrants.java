@@ -35,7 +35,11 @@ public final class RuntimeGrants {
     TABLES.put("session_signatures", APPEND_ONLY);
     TABLES.put("audit_log", APPEND_ONLY);
     TABLES.put("roster_commitments", APPEND_ONLY);
-    TABLES.put("suggestions", "SELECT, INSERT, UPDATE");
+    TABLES.put("suggestions", "SELECT, INSERT, UPDATE");      // the loop's steps are guarded UPDATEs; never deleted
+    TABLES.put("suggestion_steps", APPEND_ONLY);              // the trail, append-only like the audit log
+    TABLES.put("suggestion_quota", "SELECT, INSERT, UPDATE"); // the per-author daily count (INSERT … ON CONFLICT DO UPDATE)
+    TABLES.put("suggestion_job_runs", "SELECT, INSERT, UPDATE");  // the day's claim, then its counts
+    TABLES.put("sms_outbox", "SELECT, INSERT, UPDATE");       // notices: enqueue, claim (FOR UPDATE), settle, erase the phone
     TABLES.put("reminder_waves", "SELECT, INSERT");
     TABLES.put("reminder_messages", "SELECT, INSERT, UPDATE");  // claims and settles sends
     TABLES.put("flyway_schema_history", NONE);        // migrations are the owner's

@@ -9,6 +9,17 @@ const zh = {
   notAllowed: "此角色不能使用该页面。", confirmClose: "关闭后不再接受选票。确定关闭？",
   confirmSeal: "封存后结果固定，不可更改。确定封存？", confirmPublish: "公布后所有人可见结果。确定公布？",
   confirmRecount: "按数据库重建实时计数？",
+  suggestions: "意见建议", queue: "本部门办理", suggestionFigures: "办理统计", department_role: "部门",
+  id: "编号", topic: "领域", text: "内容", status: "状态", lead: "主办", coHandlers: "协办", dueAt: "答复期限",
+  overdue: "逾期", overdueOnly: "只看逾期", filter: "筛选", all: "全部", openItem: "办理", assign: "分派",
+  assignSelected: "分派所选", bulkResult: (ok, n) => `已分派 ${ok} / ${n}`, transfer: "转办", reason: "理由",
+  answer: "答复", adopted: "采纳（吸纳）", plan: "落实计划", send: "提交", merge: "合并入此件", mergeInto: "合并入编号",
+  similar: "相似建议（同领域，字符二元组 Jaccard）", trail: "办理轨迹", at: "时间", actor: "操作者", action: "步骤",
+  detail: "说明", backToList: "返回列表", author: "提出人", coHandlerNote: "本部门为协办单位：可查看，不能答复或转办。",
+  received: "已交办", answered: "已答复", answeredOnTime: "按期答复", reopened: "重新办理", satisfied: "满意",
+  dissatisfied: "不满意", adoptedCount: "采纳", total: "合计", unassigned: "待分派", merged: "已合并",
+  statusNames: { received: "待分派", assigned: "办理中", answered: "已答复", closed: "已办结", reopened: "重新办理", merged: "已合并" },
+  none: "无",
 };
 const en = {
   sessions: "Sessions", roster: "Roster", session: "Session", group: "Group", state: "State", actions: "Actions",
@@ -20,7 +31,26 @@ const en = {
   operator: "operator", auditor: "auditor", notAllowed: "This role may not use this page.",
   confirmClose: "Close: no more ballots. Continue?", confirmSeal: "Seal: results become final. Continue?",
   confirmPublish: "Publish: results become public. Continue?", confirmRecount: "Rebuild live counters from PostgreSQL?",
+  suggestions: "Suggestions", queue: "Our queue", suggestionFigures: "Figures", department_role: "department",
+  id: "No.", topic: "Topic", text: "Text", status: "Status", lead: "Lead", coHandlers: "Co-handlers", dueAt: "Due",
+  overdue: "Overdue", overdueOnly: "Overdue only", filter: "Filter", all: "All", openItem: "Open", assign: "Assign",
+  assignSelected: "Assign selected", bulkResult: (ok, n) => `assigned ${ok} of ${n}`, transfer: "Transfer", reason: "Reason",
+  answer: "Answer", adopted: "Adopted", plan: "Plan", send: "Submit", merge: "Merge into this one", mergeInto: "Merge into no.",
+  similar: "Similar suggestions (same topic, character-bigram Jaccard)", trail: "Trail", at: "At", actor: "By",
+  action: "Step", detail: "Detail", backToList: "Back to the list", author: "Author",
+  coHandlerNote: "Your department co-handles this one: you may read it, not answer or transfer it.",
+  received: "Received", answered: "Answered", answeredOnTime: "On time", reopened: "Reopened", satisfied: "Satisfied",
+  dissatisfied: "Dissatisfied", adoptedCount: "Adopted", total: "Total", unassigned: "Unassigned", merged: "Merged",
+  statusNames: { received: "received", assigned: "assigned", answered: "answered", closed: "closed", reopened: "reopened", merged: "merged" },
+  none: "none",
 };
+
+/** A suggestion status in both languages. */
+export function statusName(status) {
+  const a = zh.statusNames[status];
+  const b = en.statusNames[status];
+  return a == null ? status : `${a} ${b}`;
+}
 
 /** Both languages of a word, Chinese first ("查看 View"); a function word takes its arguments. */
 export function t(key, ...args) {

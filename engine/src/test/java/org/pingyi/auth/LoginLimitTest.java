@@ -24,7 +24,10 @@ import org.pingyi.support.Api;
 import org.pingyi.support.TestEngine;
 import org.pingyi.support.TestProvider;
 
-/** At most 10 login attempts per face-auth subject a minute, across instances; beyond that 429 with Retry-After. */
+/**
+ * At most 10 login attempts per face-auth subject a minute, across instances and both sign-ins (/auth/face,
+ * /auth/citizen); beyond that 429 with Retry-After.
+ */
 class LoginLimitTest {
   static TestProvider provider;
   static TestEngine engine;
@@ -76,6 +79,27 @@ class LoginLimitTest {
     }
     assertEquals(200, login(engine, provider.es256(engine.subjectOf("R000013"))).status(), "others are not held back");
     assertTrue(engine.management().get("/metrics").body().contains("pingyi_logins_total{outcome=\"rate_limited\"} 1.0"));
+  }
+
+  @Test
+  void citizenSignInsCountAgainstTheSameSubjectsLimit() throws Exception {
+    awaitFreshMinute();
+    String subject = engine.subjectOf("R000015");
+    for (int i = 1; i <= 10; i++) {
+      TestEngine on = i % 2 == 0 ? engine : sibling;
+      String path = i <= 5 ? "/api/v1/auth/face" : "/api/v1/auth/citizen";
+      var reply = on.api().postJson(path, new JsonObject().put("idToken", provider.es256(subject)));
+      assertEquals(200, reply.status(), path + " attempt " + i + ": " + reply.body());
+    }
+    for (String path : List.of("/api/v1/auth/citizen", "/api/v1/auth/face")) {
+      Api.Reply refused = sibling.api().postJson(path, new JsonObject().put("idToken", provider.es256(subject)));
+      assertEquals(429, refused.status(), path + ": " + refused.body());
+      assertEquals("rate_limited", refused.code());
+      assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1);
+    }
+    assertTrue(sibling.management().get("/metrics").body().contains("pingyi_logins_total{outcome=\"citizen_rate_limited\"} 1.0"));
+    var someoneElse = engine.api().postJson("/api/v1/auth/citizen", new JsonObject().put("idToken", provider.es256("face-not-held-back")));
+    assertEquals(200, someoneElse.status(), "others are not held back");
   }
 
   @Test

@@ -136,6 +136,14 @@ class ConfigLoaderTest {
         "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
         "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64))));
     assertTrue(e.getMessage().contains("SMS"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "production",
+        "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
+        "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64),
+        "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send")));
+    assertTrue(e.getMessage().startsWith("keys.accessToken (PINGYI_ACCESS_TOKEN_KEY): production needs this key file"), e.getMessage());
+    var keys = production("PINGYI_CITIZEN_ID_KEY", "");
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(keys));
+    assertTrue(e.getMessage().startsWith("keys.citizenId (PINGYI_CITIZEN_ID_KEY): production needs this key file"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "staging")));
     assertTrue(e.getMessage().contains("PINGYI_PROFILE"), e.getMessage());
   }
@@ -146,7 +154,8 @@ class ConfigLoaderTest {
         "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
         "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64),
         "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send", "PINGYI_ACCESS_TOKEN_KEY", "/run/pingyi/access-token.jwk",
-        "PINGYI_RESULTS_KEY", "/run/pingyi/results.jwk", "PINGYI_PSEUDONYM_KEY", "/run/pingyi/pseudonym.jwk");
+        "PINGYI_RESULTS_KEY", "/run/pingyi/results.jwk", "PINGYI_PSEUDONYM_KEY", "/run/pingyi/pseudonym.jwk",
+        "PINGYI_CITIZEN_ID_KEY", "/run/pingyi/citizen-id.jwk");
     for (int i = 0; i < pairs.length; i += 2) {
       env.put(pairs[i], pairs[i + 1]);
     }

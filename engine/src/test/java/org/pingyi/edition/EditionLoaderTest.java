@@ -34,6 +34,35 @@ class EditionLoaderTest {
   }
 
   @Test
+  void theSuggestionCalendarHoldsTheStateCouncilsHolidaysOf2024And2025AndEveryDepartmentsContact() {
+    Edition.Suggestions s = EditionLoader.load(TestEngine.EDITION).suggestionsOrDefault();
+    assertEquals(13, s.answerWorkingDays());
+    assertEquals(1, s.urgeBeforeDays());
+    assertEquals(7, s.closeAfterDays());
+    // 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 days off; 2025: 1 + 8 + 3 + 5 + 3 + 8.
+    assertEquals(28, s.holidaysOrNone().stream().filter(d -> d.getYear() == 2024).count());
+    assertEquals(28, s.holidaysOrNone().stream().filter(d -> d.getYear() == 2025).count());
+    assertEquals(8, s.workingWeekendsOrNone().stream().filter(d -> d.getYear() == 2024).count());
+    assertEquals(5, s.workingWeekendsOrNone().stream().filter(d -> d.getYear() == 2025).count());
+    assertEquals(39, s.contactsOrNone().size());
+  }
+
+  @Test
+  void aSuggestionCalendarThatContradictsItselfIsRefusedNamingEachKey() throws Exception {
+    Path file = copyWith("2024-02-04, 2024-02-18,", "2024-02-05, 2024-02-10,");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("suggestions.workingWeekends: '2024-02-05' is not a Saturday or Sunday"), error.getMessage());
+    assertTrue(error.getMessage().contains("suggestions.workingWeekends: '2024-02-10' is also a holiday"), error.getMessage());
+    Path noContact = copyWith("D07: \"10053200007\", ", "D97: \"10053200007\", ");
+    error = assertThrows(EditionException.class, () -> EditionLoader.load(noContact));
+    assertTrue(error.getMessage().contains("suggestions.contacts: unknown department 'D97'"), error.getMessage());
+    assertTrue(error.getMessage().contains("department 'D07' has no contact number"), error.getMessage());
+    Path urge = copyWith("  urgeBeforeDays: 1", "  urgeBeforeDays: 13");
+    error = assertThrows(EditionException.class, () -> EditionLoader.load(urge));
+    assertTrue(error.getMessage().contains("suggestions.urgeBeforeDays"), error.getMessage());
+  }
+
+  @Test
   void aTypoedKeyIsRefusedNamingTheLineAndKey() throws Exception {
     Path file = copyWith("    name: 经济建设一组", "    nmae: 经济建设一组");
     var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));

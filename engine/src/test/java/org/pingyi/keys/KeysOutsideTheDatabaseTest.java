@@ -99,9 +99,10 @@ class KeysOutsideTheDatabaseTest {
       EngineKeys.Locations files = engine.keyFiles();
       byte[] access = OctetSequenceKey.parse(Files.readString(files.accessToken())).toByteArray();
       byte[] pseudonym = OctetSequenceKey.parse(Files.readString(files.pseudonym())).toByteArray();
+      byte[] citizenId = OctetSequenceKey.parse(Files.readString(files.citizenId())).toByteArray();
       ECKey results = ECKey.parse(Files.readString(files.results()));
       ECKey dev = ECKey.parse(Files.readString(files.devFaceAuth()));
-      for (byte[] secret : List.of(access, pseudonym, results.getD().decode(), dev.getD().decode())) {
+      for (byte[] secret : List.of(access, pseudonym, citizenId, results.getD().decode(), dev.getD().decode())) {
         for (String form : forms(secret)) {
           assertFalse(all.contains(form), "a key appears in the database");
         }
@@ -189,6 +190,10 @@ class KeysOutsideTheDatabaseTest {
     v.put("keys.accessToken", dir.resolve("a.jwk").toString());
     v.put("keys.results", dir.resolve("r.jwk").toString());
     v.put("keys.pseudonym", dir.resolve("p.jwk").toString());
+    var noCitizenKey = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(v));
+    assertTrue(noCitizenKey.getMessage().startsWith("keys.citizenId (PINGYI_CITIZEN_ID_KEY): production needs this key file"),
+        noCitizenKey.getMessage());
+    v.put("keys.citizenId", dir.resolve("c.jwk").toString());
     var missing = assertThrows(ConfigException.class, () -> EngineKeys.load(ConfigLoader.fromValues(v)));
     assertTrue(missing.getMessage().startsWith("keys.accessToken (PINGYI_ACCESS_TOKEN_KEY): file"), "production never makes keys: "
         + missing.getMessage());

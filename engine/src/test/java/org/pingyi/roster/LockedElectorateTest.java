@@ -157,8 +157,8 @@ class LockedElectorateTest {
       assertEquals(3000, commitment.getInteger("count"), "the seat stays filled");
       assertEquals(1, engine.count("SELECT count(*) FROM audit_log WHERE action = 'roster.withdraw' AND target = 'R000122'"
           + " AND detail->>'reason' = 'moved away' AND detail->>'statusAfter' = 'withdrawn'"));
-      assertEquals(1, engine.count("SELECT count(*) FROM audit_log WHERE action = 'roster.promote' AND target = '" + promoted
-          + "' AND detail->>'replaces' = 'R000122'"));
+      assertEquals(1, engine.count("SELECT count(*) FROM audit_log WHERE action = 'roster.promote' AND target = ?"
+          + " AND detail->>'replaces' = 'R000122'", promoted));
 
       // The next withdrawal in the cell takes the next alternate in draw order; a second withdrawal is refused.
       assertEquals(alternates.get(1), operator(engine, "/api/v1/admin/representatives/R000187/withdraw",

@@ -86,7 +86,7 @@ class OldDataDirectoryUpgradeTest {
           assertThrows(SQLException.class, () -> c.createStatement().execute("ALTER TABLE ballots DISABLE TRIGGER ALL"));
         }
         for (String file : new String[] {"pg-superuser.password", "pg-owner.password", "pg-runtime.password", "access-token.jwk",
-            "results.jwk", "pseudonym.jwk", "dev-face-auth.jwk"}) {
+            "results.jwk", "pseudonym.jwk", "citizen-id.jwk", "dev-face-auth.jwk"}) {
           assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("keys").resolve(file))), file);
         }
         String forged = new AccessTokens(oldKey, Duration.ofHours(1), Clock.systemUTC()).issue("R000001", Instant.now().plusSeconds(600));

@@ -131,9 +131,11 @@ class RuntimeRoleTest {
     KeyFiles.create(dir.resolve("a.jwk"), EngineKeys.newSecret("access"));
     KeyFiles.create(dir.resolve("r.jwk"), ResultKeys.generate().toJSONString());
     KeyFiles.create(dir.resolve("p.jwk"), EngineKeys.newSecret("pseudonym"));
+    KeyFiles.create(dir.resolve("c.jwk"), EngineKeys.newSecret("citizen-id"));
     v.put("keys.accessToken", dir.resolve("a.jwk").toString());
     v.put("keys.results", dir.resolve("r.jwk").toString());
     v.put("keys.pseudonym", dir.resolve("p.jwk").toString());
+    v.put("keys.citizenId", dir.resolve("c.jwk").toString());
     return v;
   }
 

@@ -41,6 +41,7 @@ public final class BalancedStack implements AutoCloseable {
       env.put("PINGYI_ACCESS_TOKEN_KEY", keys.resolve("access-token.jwk").toString());
       env.put("PINGYI_RESULTS_KEY", keys.resolve("results.jwk").toString());
       env.put("PINGYI_PSEUDONYM_KEY", keys.resolve("pseudonym.jwk").toString());
+      env.put("PINGYI_CITIZEN_ID_KEY", keys.resolve("citizen-id.jwk").toString());
       env.put("PINGYI_REDIS_URL", TestServers.redisUrl(TestEngine.nextRedisDb()));
       env.put("PINGYI_ROSTER", roster.toString());
       env.put("PINGYI_FACE_AUTH_ISSUER", TestProvider.ISSUER);

@@ -2,6 +2,7 @@ package org.pingyi.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,7 +58,12 @@ public final class TestEngine implements AutoCloseable {
   }
 
   public static TestEngine start(Map<String, String> overrides) throws Exception {
-    return start(TestServers.newDatabaseName(), overrides);
+    return start(TestServers.newDatabaseName(), overrides, Clock.systemUTC());
+  }
+
+  /** An engine whose suggestion loop goes by {@code clock} (deadlines, the daily job). */
+  public static TestEngine start(Map<String, String> overrides, Clock clock) throws Exception {
+    return start(TestServers.newDatabaseName(), overrides, clock);
   }
 
   /** A second engine on the same database and Redis, as another instance behind the load balancer would be. */
@@ -67,6 +73,11 @@ public final class TestEngine implements AutoCloseable {
 
   /** A sibling with some settings of its own (for example the same SMS gateway). */
   public TestEngine sibling(Map<String, String> overrides) throws Exception {
+    return sibling(overrides, Clock.systemUTC());
+  }
+
+  /** A sibling whose suggestion loop goes by {@code clock}. */
+  public TestEngine sibling(Map<String, String> overrides, Clock clock) throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
     settings.put("management.port", "0");
@@ -77,12 +88,13 @@ public final class TestEngine implements AutoCloseable {
     settings.put("keys.accessToken", keys.accessToken().toString());
     settings.put("keys.results", keys.results().toString());
     settings.put("keys.pseudonym", keys.pseudonym().toString());
+    settings.put("keys.citizenId", keys.citizenId().toString());
     settings.put("edition", EDITION.toString());
     settings.put("roster", DEMO_ROSTER.toString());
     settings.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings).withAdminTokens(null);
-    return new TestEngine(Engine.start(config), database, false);
+    return new TestEngine(Engine.start(config, clock), database, false);
   }
 
   /**
@@ -90,6 +102,10 @@ public final class TestEngine implements AutoCloseable {
    * migrated by an owner role of its own; database and roles are dropped on close from the machine's PostgreSQL.
    */
   public static TestEngine start(String database, Map<String, String> overrides) throws Exception {
+    return start(database, overrides, Clock.systemUTC());
+  }
+
+  private static TestEngine start(String database, Map<String, String> overrides, Clock clock) throws Exception {
     TestServers.createRoles(database);
     try {
       Map<String, String> settings = baseSettings(database, nextRedisDb());
@@ -98,7 +114,7 @@ public final class TestEngine implements AutoCloseable {
       }
       settings.putAll(overrides);
       EngineConfig config = ConfigLoader.fromValues(settings);
-      return new TestEngine(Engine.start(config), database, true);
+      return new TestEngine(Engine.start(config, clock), database, true);
     } catch (Exception | Error e) {
       try {
         TestServers.dropDatabase(database);
@@ -123,6 +139,7 @@ public final class TestEngine implements AutoCloseable {
     env.put("PINGYI_ACCESS_TOKEN_KEY", keyFiles().accessToken().toString());
     env.put("PINGYI_RESULTS_KEY", keyFiles().results().toString());
     env.put("PINGYI_PSEUDONYM_KEY", keyFiles().pseudonym().toString());
+    env.put("PINGYI_CITIZEN_ID_KEY", keyFiles().citizenId().toString());
     return env;
   }
 
@@ -189,6 +206,11 @@ public final class TestEngine implements AutoCloseable {
       }
       return ids;
     }
+  }
+
+  /** The demo token of a department (role department:&lt;code&gt;). */
+  public String department(String code) {
+    return engine.adminTokens().demoDepartmentTokens().get(code);
   }
 
   public String operator() {

@@ -14,7 +14,7 @@ import org.pingyi.support.Api;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.TestEngine;
 
-class SurveyAndSuggestionsTest {
+class SurveyTest {
   static TestEngine engine;
   static Api api;
   static List<String> reps;
@@ -95,41 +95,5 @@ class SurveyAndSuggestionsTest {
     assertEquals(9, edition.getJsonArray("suggestionTopics").size());
     var form = api.get("/api/v1/sessions/econ1-2024/ballot-form", Api.bearer(engine.accessToken(reps.get(4)))).json();
     assertEquals(9, form.getJsonObject("survey").getJsonArray("questions").size());
-  }
-
-  @Test
-  void aSuggestionMovesFromReceivedToAssignedToAnsweredAndEveryStepIsAudited() throws Exception {
-    String token = engine.accessToken(reps.get(5));
-    var bad = api.postJson("/api/v1/suggestions", new JsonObject().put("topic", "weather").put("text", ""), Api.bearer(token));
-    assertEquals(422, bad.status());
-    assertEquals(List.of("topic", "text"), bad.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList());
-    assertEquals(401, api.postJson("/api/v1/suggestions", new JsonObject().put("topic", "urban").put("text", "x")).status());
-
-    var created = api.postJson("/api/v1/suggestions", new JsonObject().put("topic", "urban").put("department", "D31")
-        .put("text", "建议在老城区增加公共停车位。"), Api.bearer(token));
-    assertEquals(201, created.status(), created.body());
-    assertEquals("received", created.json().getString("status"));
-    String id = created.json().getString("id");
-    String[] operator = {"Authorization", "Bearer " + engine.operator()};
-
-    var early = api.postJson("/api/v1/admin/suggestions/" + id, new JsonObject().put("status", "answered").put("answer", "已办理"), operator);
-    assertEquals(409, early.status(), "cannot answer before it is assigned");
-    var assigned = api.postJson("/api/v1/admin/suggestions/" + id, new JsonObject().put("status", "assigned").put("department", "D31"), operator);
-    assertEquals(200, assigned.status(), assigned.body());
-    assertEquals("D31", assigned.json().getString("assignedTo"));
-    var answered = api.postJson("/api/v1/admin/suggestions/" + id,
-        new JsonObject().put("status", "answered").put("answer", "已纳入明年停车设施建设计划。"), operator);
-    assertEquals("answered", answered.json().getString("status"));
-
-    JsonObject list = api.get("/api/v1/admin/suggestions", operator).json();
-    JsonObject mine = list.getJsonArray("suggestions").stream().map(JsonObject.class::cast)
-        .filter(s -> s.getString("id").equals(id)).findFirst().orElseThrow();
-    assertEquals(reps.get(5), mine.getString("representative"));
-    assertFalse(list.encode().contains("演示代表"), "no names in the list");
-    assertEquals(403, api.get("/api/v1/admin/suggestions", Api.bearer(engine.auditor())).status());
-    var csv = api.get("/api/v1/admin/suggestions.csv", operator);
-    assertTrue(csv.body().contains("建议在老城区增加公共停车位"));
-    assertEquals(3, engine.count("SELECT count(*) FROM audit_log WHERE action = ANY (?)",
-        (Object) new String[] {"suggestion.assigned", "suggestion.answered", "suggestions.export"}));
   }
 }
