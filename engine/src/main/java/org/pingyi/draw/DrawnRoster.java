@@ -1,0 +1,109 @@
+package org.pingyi.draw;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.pingyi.Hashes;
+import org.pingyi.roster.RosterCsv;
+
+/**
+ * Writes roster.csv (docs/draw.md §12): the roster import format, cell by cell in the draw's order, each cell's
+ * active representatives and then its alternates in draw order, every field as the pool file has it. Reads the pool
+ * a second time for the few rows drawn, and refuses a pool that changed since the first read.
+ */
+final class DrawnRoster {
+  static final CSVFormat OUT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+  private DrawnRoster() {}
+
+  record Written(byte[] sha256, int active, int alternates) {}
+
+  /** The rows in file order: who goes where, and with which status. */
+  static final class Order {
+    final int[] position;
+    final boolean[] alternate;
+    int rows;
+    int alternates;
+
+    Order(int people, int drawn) {
+      position = new int[people];
+      Arrays.fill(position, -1);
+      alternate = new boolean[drawn];
+    }
+
+    void add(int[] people, boolean asAlternate) {
+      for (int p : people) {
+        position[p] = rows;
+        alternate[rows++] = asAlternate;
+        alternates += asAlternate ? 1 : 0;
+      }
+    }
+  }
+
+  static Order order(Pool pool, List<CellDraw> draws) {
+    int drawn = draws.stream().mapToInt(d -> d.activeNew().length + d.activeReturning().length + d.alternates().length).sum();
+    Order order = new Order(pool.size, drawn);
+    for (CellDraw d : draws) {
+      order.add(d.activeNew(), false);
+      order.add(d.activeReturning(), false);
+      order.add(d.alternates(), true);
+    }
+    return order;
+  }
+
+  static Written write(InputStream poolAgain, Pool pool, Order order, OutputStream out) throws IOException {
+    String[][] rows = new String[order.rows][];
+    MessageDigest again = Hashes.sha256Digest();
+    try (CSVParser parser = CSVParser.builder().setFormat(PoolCsv.FORMAT).setReader(new InputStreamReader(
+        new DigestInputStream(new BufferedInputStream(poolAgain, 1 << 16), again), StandardCharsets.UTF_8)).get()) {
+      Iterator<CSVRecord> records = parser.iterator();
+      records.next();
+      for (int i = 0; records.hasNext(); i++) {
+        CSVRecord r = records.next();
+        if (i < pool.size && order.position[i] >= 0) {
+          int row = order.position[i];
+          rows[row] = new String[] {r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(), r.get(4).trim(),
+              order.alternate[row] ? "alternate" : "active", r.get(6).trim()};
+        }
+      }
+    } catch (UncheckedIOException | IllegalStateException | ArrayIndexOutOfBoundsException | NoSuchElementException e) {
+      throw new PoolChangedException();
+    }
+    if (!Arrays.equals(again.digest(), pool.sha256)) {
+      throw new PoolChangedException();
+    }
+    MessageDigest digest = Hashes.sha256Digest();
+    Writer writer = new OutputStreamWriter(new DigestOutputStream(out, digest), StandardCharsets.UTF_8);
+    CSVPrinter csv = new CSVPrinter(writer, OUT);
+    csv.printRecord(RosterCsv.HEADER);
+    for (String[] row : rows) {
+      csv.printRecord((Object[]) row);
+    }
+    csv.flush();
+    return new Written(digest.digest(), order.rows - order.alternates, order.alternates);
+  }
+
+  /** The pool file was changed while it was being drawn from. */
+  static final class PoolChangedException extends IOException {
+    PoolChangedException() {
+      super("the pool file changed while the draw was reading it");
+    }
+  }
+}
