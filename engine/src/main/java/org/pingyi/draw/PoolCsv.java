@@ -58,41 +58,43 @@ public final class PoolCsv {
     Reader reader = new Reader(edition, year);
     try (CSVParser parser = CSVParser.builder()
         .setReader(new InputStreamReader(hashed, StandardCharsets.UTF_8.newDecoder())).setFormat(FORMAT).get()) {
-      Iterator<CSVRecord> records = parser.iterator();
-      if (!records.hasNext()) {
-        return refused("empty file: expected the header " + String.join(",", HEADER));
+      try {
+        readAll(parser, reader);
+      } catch (UncheckedIOException | IllegalStateException e) {
+        reader.errors.add(new FieldError("line " + (parser.getCurrentLineNumber() + 1),
+            e.getCause() instanceof CharacterCodingException ? "not UTF-8 text (at or after this line)" : "not readable as CSV (an unclosed quote?)"));
       }
-      List<String> header = new ArrayList<>(records.next().toList());
-      if (!header.isEmpty()) {
-        header.set(0, header.get(0).replace("\uFEFF", ""));
-      }
-      if (!header.stream().map(String::trim).toList().equals(HEADER)) {
-        return refused("wrong header: expected " + String.join(",", HEADER));
-      }
-      while (reader.errors.size() < MAX_ERRORS) {
-        CSVRecord record;
-        try {
-          if (!records.hasNext()) {
-            break;
-          }
-          record = records.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          reader.errors.add(new FieldError("line " + (parser.getCurrentLineNumber() + 1),
-              e.getCause() instanceof CharacterCodingException
-                  ? "not UTF-8 text" : "not readable as CSV (an unclosed quote?)"));
-          break;
-        }
-        reader.check(record);
-      }
-      if (reader.errors.size() >= MAX_ERRORS) {
-        reader.errors.add(new FieldError("line " + parser.getCurrentLineNumber(), "stopped after " + MAX_ERRORS + " problems"));
-      }
+    }
+    if (reader.headerProblem != null) {
+      return refused(reader.headerProblem);
     }
     reader.findDuplicates();
     if (!reader.errors.isEmpty()) {
       return new Parse(null, reader.sortedErrors());
     }
     return new Parse(reader.build(fileDigest.digest(), keyDigest), List.of());
+  }
+
+  private static void readAll(CSVParser parser, Reader reader) {
+    Iterator<CSVRecord> records = parser.iterator();
+    if (!records.hasNext()) {
+      reader.headerProblem = "empty file: expected the header " + String.join(",", HEADER);
+      return;
+    }
+    List<String> header = new ArrayList<>(records.next().toList());
+    if (!header.isEmpty()) {
+      header.set(0, header.get(0).replace("\uFEFF", ""));
+    }
+    if (!header.stream().map(String::trim).toList().equals(HEADER)) {
+      reader.headerProblem = "wrong header: expected " + String.join(",", HEADER);
+      return;
+    }
+    while (reader.errors.size() < MAX_ERRORS && records.hasNext()) {
+      reader.check(records.next());
+    }
+    if (reader.errors.size() >= MAX_ERRORS) {
+      reader.errors.add(new FieldError("line " + parser.getCurrentLineNumber(), "stopped after " + MAX_ERRORS + " problems"));
+    }
   }
 
   private static Parse refused(String message) {
@@ -107,6 +109,7 @@ public final class PoolCsv {
     final Map<String, Integer> categories = new HashMap<>();
     final Map<String, Integer> districts = new HashMap<>();
     final List<FieldError> errors = new ArrayList<>();
+    String headerProblem;
     final MessageDigest subjectDigest = Hashes.sha256Digest();
     int size;
     String[] ids = new String[1024];
