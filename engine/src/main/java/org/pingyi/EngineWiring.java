@@ -20,6 +20,8 @@ import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.ballot.BallotRoutes;
 import org.pingyi.ballot.BallotWriter;
 import org.pingyi.config.EngineConfig;
+import org.pingyi.draw.DrawOffice;
+import org.pingyi.draw.DrawRoutes;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionRoutes;
 import org.pingyi.http.HealthRoutes;
@@ -83,7 +85,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
 
-    List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
+    DrawRoutes draws = new DrawRoutes(vertx, new DrawOffice(vertx, pool, edition, importer), guard);
+    List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount, draws::mountStreaming);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         new HealthRoutes(vertx, pool, redis)::mount,
         guard::mount,
@@ -97,7 +100,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
         new ResultsRoutes(edition, pool, sessions, guard, new Reconcile(pool, tally))::mount,
         new SessionStreamRoutes(vertx, sessions, metrics)::mount,
-        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount));
+        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount,
+        draws::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }

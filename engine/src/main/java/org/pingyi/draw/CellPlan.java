@@ -28,6 +28,18 @@ record CellPlan(List<Cell> cells, Map<String, List<String>> remainderDistricts) 
   }
 
   static CellPlan of(Edition edition, DrawStream stream) {
+    return plan(edition, stream);
+  }
+
+  /**
+   * Before the seed is known: every district of a category with remainder seats gets one of them, so a pool that
+   * fills this plan fills whichever districts the generator picks. No alternates.
+   */
+  static CellPlan worstCase(Edition edition) {
+    return plan(edition, null);
+  }
+
+  private static CellPlan plan(Edition edition, DrawStream stream) {
     List<Edition.District> districts = edition.districts();
     int d = districts.size();
     List<int[]> shape = new ArrayList<>();          // {category, district, seats}
@@ -42,7 +54,9 @@ record CellPlan(List<Cell> cells, Map<String, List<String>> remainderDistricts) 
       int rest = category.quota() % d;
       int[] seats = new int[d];
       Arrays.fill(seats, base);
-      if (rest > 0) {
+      if (rest > 0 && stream == null) {
+        Arrays.fill(seats, base + 1);
+      } else if (rest > 0) {
         int[] order = identity(d);
         stream.sample(order, rest);
         List<String> placed = new ArrayList<>();
@@ -61,7 +75,7 @@ record CellPlan(List<Cell> cells, Map<String, List<String>> remainderDistricts) 
       find(shape, c, districtIndex(edition, move.from()))[2] -= move.seats();
       find(shape, c, districtIndex(edition, move.to()))[2] += move.seats();
     }
-    int[] alternates = alternates(edition.alternateShare(), shape, stream);
+    int[] alternates = stream == null ? new int[shape.size()] : alternates(edition.alternateShare(), shape, stream);
     BigDecimal minNewShare = edition.rotationOrNone().minNewShare();
     List<Cell> cells = new ArrayList<>();
     for (int i = 0; i < shape.size(); i++) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.pingyi.Hashes;
 import org.pingyi.edition.Edition;
+import org.pingyi.http.FieldError;
 
 /**
  * The year's roster draw from a pool (docs/draw.md): parse and hash the pool, derive the generator from the seed,
@@ -50,6 +51,31 @@ public final class RosterDraw {
   /** Why a year cannot be drawn for, if it cannot. */
   public static Optional<String> yearProblem(int year) {
     return year >= 1900 && year <= 2999 ? Optional.empty() : Optional.of("the year must be from 1900 to 2999");
+  }
+
+  /** What checking a pool before the seed is known gave: its hash and size, or its bad lines, or its short cells. */
+  public record PoolCheck(byte[] sha256, int people, List<FieldError> badLines, List<ShortCell> shortCells) {
+    public boolean ok() {
+      return badLines.isEmpty() && shortCells.isEmpty();
+    }
+  }
+
+  /**
+   * Checks a pool for the year before any seed is known: every line, and feasibility for every placement of the
+   * remainder seats the generator could choose ({@link CellPlan#worstCase}), so a published pool cannot fail later.
+   */
+  public static PoolCheck check(PoolFile poolFile, Edition edition, int year) throws IOException {
+    PoolCsv.Parse parse;
+    try (InputStream in = poolFile.open()) {
+      parse = PoolCsv.parse(in, edition, year);
+    }
+    if (!parse.ok()) {
+      return new PoolCheck(null, 0, parse.errors(), List.of());
+    }
+    Pool pool = parse.pool();
+    CellPlan plan = CellPlan.worstCase(edition);
+    Candidates candidates = Candidates.of(pool, plan, edition.categories().size(), edition.districts().size());
+    return new PoolCheck(pool.sha256, pool.size, List.of(), Feasibility.check(edition, plan, candidates));
   }
 
   public static DrawOutcome run(PoolFile poolFile, Request request, OutputStream roster, OutputStream transcript)
