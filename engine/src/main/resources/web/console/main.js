@@ -8,8 +8,9 @@ import { t } from "./lib/words.js";
 import sessions from "./views/sessions.js";
 import session from "./views/session.js";
 import roster from "./views/roster.js";
+import rosterDraw from "./views/roster-draw.js";
 
-const VIEWS = [sessions, session, roster];
+const VIEWS = [sessions, session, roster, rosterDraw];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 
