@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Each cell's pooled people, split by standing, each group in pool-file order (docs/draw.md §4): the arrays the
+ * Each cell's pooled people, split by standing, each group in pool-file order (docs/draw.md §8): the arrays the
  * draw shuffles. A city-selected category's cell holds the category's people of every district.
  */
 final class Candidates {

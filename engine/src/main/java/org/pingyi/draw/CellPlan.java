@@ -11,7 +11,7 @@ import java.util.Map;
 import org.pingyi.edition.Edition;
 
 /**
- * The draw's cells and how many seats and alternates each gets (docs/draw.md §5–§7): one cell per city-selected
+ * The draw's cells and how many seats and alternates each gets (docs/draw.md §6–§7): one cell per city-selected
  * category; one per (category, district) for district-selected ones, the quota split as evenly as whole seats allow
  * and the remainder seats placed by the generator; then the edition's seat moves; then the alternates, the edition's
  * share of every cell by largest remainder, ties broken by the generator.

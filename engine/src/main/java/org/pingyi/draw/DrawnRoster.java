@@ -24,7 +24,7 @@ import org.pingyi.Hashes;
 import org.pingyi.roster.RosterCsv;
 
 /**
- * Writes roster.csv (docs/draw.md §12): the roster import format, cell by cell in the draw's order, each cell's
+ * Writes roster.csv (docs/draw.md §13): the roster import format, cell by cell in the draw's order, each cell's
  * active representatives and then its alternates in draw order, every field as the pool file has it. Reads the pool
  * a second time for the few rows drawn, and refuses a pool that changed since the first read.
  */

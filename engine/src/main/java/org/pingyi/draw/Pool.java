@@ -16,7 +16,7 @@ final class Pool {
   final byte[] source;
   final byte[] standing;
   final byte[] sha256;
-  /** Has read the pseudonym key's prefix and the whole file; the generator seed completes it (docs/draw.md §8). */
+  /** Has read the pseudonym key's prefix and the whole file; the generator seed completes it (docs/draw.md §12). */
   private final MessageDigest pseudonymKey;
 
   Pool(int size, String[] ids, short[] category, byte[] district, byte[] source, byte[] standing, byte[] sha256,

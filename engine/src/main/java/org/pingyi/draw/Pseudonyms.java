@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The names pooled people go by in the public transcript (docs/draw.md §8): the first 16 hex digits of
+ * The names pooled people go by in the public transcript (docs/draw.md §12): the first 16 hex digits of
  * HMAC-SHA-256(K, id), K = SHA-256("pingyi-draw-pseudonym-v1\n" ‖ pool file ‖ generator seed). Whoever holds the
  * pool file can recompute them; without it they link to nobody, and they change with every draw.
  */

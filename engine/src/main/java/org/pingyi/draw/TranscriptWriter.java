@@ -16,7 +16,7 @@ import java.util.Map;
 import org.pingyi.Hashes;
 
 /**
- * Writes draw.json (docs/draw.md §13), streaming, members in a fixed order, so the same draw always gives the same
+ * Writes draw.json (docs/draw.md §14), streaming, members in a fixed order, so the same draw always gives the same
  * bytes. It names pooled people by pseudonym only: no id, name, phone or subject.
  */
 final class TranscriptWriter {
