@@ -1,6 +1,5 @@
 package org.pingyi.cli;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -13,8 +14,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,7 +25,8 @@ import org.pingyi.roster.RosterCsv;
 /**
  * Writes roster.csv (docs/draw.md §13): the roster import format, cell by cell in the draw's order, each cell's
  * active representatives and then its alternates in draw order, every field as the pool file has it. Reads the pool
- * a second time for the few rows drawn, and refuses a pool that changed since the first read.
+ * a second time, parsing only the rows drawn (it skips to where each begins), and refuses a pool that changed since
+ * the first read.
  */
 final class DrawnRoster {
   static final CSVFormat OUT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
@@ -71,19 +71,29 @@ final class DrawnRoster {
   static Written write(InputStream poolAgain, Pool pool, Order order, OutputStream out) throws IOException {
     String[][] rows = new String[order.rows][];
     MessageDigest again = Hashes.sha256Digest();
-    try (CSVParser parser = CSVParser.builder().setFormat(PoolCsv.FORMAT).setReader(new InputStreamReader(
-        new DigestInputStream(new BufferedInputStream(poolAgain, 1 << 16), again), StandardCharsets.UTF_8)).get()) {
-      Iterator<CSVRecord> records = parser.iterator();
-      records.next();
-      for (int i = 0; records.hasNext(); i++) {
-        CSVRecord r = records.next();
-        if (i < pool.size && order.position[i] >= 0) {
-          int row = order.position[i];
-          rows[row] = new String[] {r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(), r.get(4).trim(),
-              order.alternate[row] ? "alternate" : "active", r.get(6).trim()};
+    InputStream hashed = new DigestInputStream(new BufferedInputStream(poolAgain, 1 << 16), again);
+    Reader text = new InputStreamReader(hashed, StandardCharsets.UTF_8);
+    long at = 0;
+    try {
+      for (int person : drawnInFileOrder(pool, order)) {
+        long from = pool.position[person];
+        at += skip(text, from - at);
+        long until = person + 1 < pool.size ? pool.position[person + 1] : Long.MAX_VALUE;
+        StringBuilder record = new StringBuilder();
+        for (int c; at < until && (c = text.read()) >= 0; at++) {
+          record.append((char) c);
+        }
+        List<CSVRecord> parsed = CSVParser.parse(record.toString(), PoolCsv.FORMAT).getRecords();
+        CSVRecord r = parsed.get(0);
+        int row = order.position[person];
+        rows[row] = new String[] {r.get(0).trim(), r.get(1).trim(), r.get(2).trim(), r.get(3).trim(), r.get(4).trim(),
+            order.alternate[row] ? "alternate" : "active", r.get(6).trim()};
+        if (!pool.ids[person].equals(rows[row][0])) {
+          throw new PoolChangedException();
         }
       }
-    } catch (UncheckedIOException | IllegalStateException | ArrayIndexOutOfBoundsException | NoSuchElementException e) {
+      hashed.transferTo(OutputStream.nullOutputStream());
+    } catch (UncheckedIOException | IllegalStateException | IndexOutOfBoundsException e) {
       throw new PoolChangedException();
     }
     if (!Arrays.equals(again.digest(), pool.sha256)) {
@@ -98,6 +108,29 @@ final class DrawnRoster {
     }
     csv.flush();
     return new Written(digest.digest(), order.rows - order.alternates, order.alternates);
+  }
+
+  private static int[] drawnInFileOrder(Pool pool, Order order) {
+    int[] drawn = new int[order.rows];
+    int n = 0;
+    for (int p = 0; p < pool.size; p++) {
+      if (order.position[p] >= 0) {
+        drawn[n++] = p;
+      }
+    }
+    return drawn;
+  }
+
+  private static long skip(Reader text, long chars) throws IOException {
+    long skipped = 0;
+    while (skipped < chars) {
+      long s = text.skip(chars - skipped);
+      if (s <= 0) {
+        throw new PoolChangedException();
+      }
+      skipped += s;
+    }
+    return skipped;
   }
 
   /** The pool file was changed while it was being drawn from. */

@@ -15,18 +15,21 @@ final class Pool {
   final byte[] district;
   final byte[] source;
   final byte[] standing;
+  /** Where each person's record starts in the file, in characters: the drawn rows are read again from there. */
+  final long[] position;
   final byte[] sha256;
   /** Has read the pseudonym key's prefix and the whole file; the generator seed completes it (docs/draw.md §12). */
   private final MessageDigest pseudonymKey;
 
-  Pool(int size, String[] ids, short[] category, byte[] district, byte[] source, byte[] standing, byte[] sha256,
-      MessageDigest pseudonymKey) {
+  Pool(int size, String[] ids, short[] category, byte[] district, byte[] source, byte[] standing, long[] position,
+      byte[] sha256, MessageDigest pseudonymKey) {
     this.size = size;
     this.ids = ids;
     this.category = category;
     this.district = district;
     this.source = source;
     this.standing = standing;
+    this.position = position;
     this.sha256 = sha256;
     this.pseudonymKey = pseudonymKey;
   }

@@ -118,6 +118,7 @@ public final class PoolCsv {
     byte[] source = new byte[1024];
     byte[] standing = new byte[1024];
     long[] line = new long[1024];
+    long[] position = new long[1024];
     long[] subjectPrint = new long[1024];
 
     Reader(Edition edition, int year) {
@@ -179,7 +180,7 @@ public final class PoolCsv {
       if (errors.size() > before) {
         return;
       }
-      add(v[0], c, d, s, Standing.of(served, year, maxConsecutive), r.getRecordNumber(), v[6]);
+      add(v[0], c, d, s, Standing.of(served, year, maxConsecutive), r, v[6]);
     }
 
     private Set<Integer> servedYears(String text, String where) {
@@ -203,7 +204,7 @@ public final class PoolCsv {
       return years;
     }
 
-    private void add(String id, int c, int d, Source s, Standing st, long recordNumber, String subject) {
+    private void add(String id, int c, int d, Source s, Standing st, CSVRecord record, String subject) {
       if (size == ids.length) {
         int n = size * 2;
         ids = Arrays.copyOf(ids, n);
@@ -212,6 +213,7 @@ public final class PoolCsv {
         source = Arrays.copyOf(source, n);
         standing = Arrays.copyOf(standing, n);
         line = Arrays.copyOf(line, n);
+        position = Arrays.copyOf(position, n);
         subjectPrint = Arrays.copyOf(subjectPrint, n);
       }
       ids[size] = id;
@@ -219,7 +221,8 @@ public final class PoolCsv {
       district[size] = (byte) d;
       source[size] = (byte) s.ordinal();
       standing[size] = (byte) st.ordinal();
-      line[size] = recordNumber;
+      line[size] = record.getRecordNumber();
+      position[size] = record.getCharacterPosition();
       subjectPrint[size] = Fingerprints.ofSubject(subjectDigest, subject);
       size++;
     }
@@ -245,7 +248,7 @@ public final class PoolCsv {
     Pool build(byte[] sha256, MessageDigest pseudonymKey) {
       return new Pool(size, Arrays.copyOf(ids, size), Arrays.copyOf(category, size),
           Arrays.copyOf(district, size), Arrays.copyOf(source, size),
-          Arrays.copyOf(standing, size), sha256, pseudonymKey);
+          Arrays.copyOf(standing, size), Arrays.copyOf(position, size), sha256, pseudonymKey);
     }
   }
 }

@@ -17,8 +17,8 @@ import org.pingyi.edition.EditionLoader;
 
 /**
  * Times the roster draw in one JVM (its start excluded): for each pool size, writes a synthetic pool, then runs the
- * whole draw (parse and hash the pool, draw, write roster.csv and draw.json) {@code --runs} times after one warm-up,
- * and prints the minimum and median wall time and the peak heap in use. Run with a fixed heap (e.g. -Xmx512m) to see
+ * whole draw (parse and hash the pool, draw, write roster.csv and draw.json) once cold and {@code --runs} times more,
+ * and prints the first run's time, the minimum, median and maximum of the others, and the peak heap in use. Run with a fixed heap (e.g. -Xmx512m) to see
  * that it fits; see BENCHMARKS.md.
  *
  * <pre>java -Xmx512m -cp … org.pingyi.bench.DrawBench --sizes 10000,100000,1000000 --runs 5</pre>
@@ -40,7 +40,7 @@ public final class DrawBench {
     Path dir = Files.createTempDirectory("pingyi-draw-bench");
     System.out.printf("max heap %d MiB, %d processors%n", Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors());
-    System.out.println("people     file MiB  min s   median s  max s   peak heap MiB");
+    System.out.println("people     file MiB  first s  min s   median s  max s   peak heap MiB");
     for (int size : sizes) {
       Path pool = dir.resolve("pool-" + size + ".csv");
       try (OutputStream out = Files.newOutputStream(pool)) {
@@ -48,6 +48,7 @@ public final class DrawBench {
       }
       var request = new RosterDraw.Request(edition, 2025, "bench " + size, "benchmark");
       List<Double> seconds = new ArrayList<>();
+      double first = 0;
       resetPeaks();
       for (int run = 0; run <= runs; run++) {
         long start = System.nanoTime();
@@ -59,10 +60,12 @@ public final class DrawBench {
         }
         if (run > 0) {
           seconds.add(s);
+        } else {
+          first = s;
         }
       }
       seconds.sort(Double::compare);
-      System.out.printf("%-10d %-9.1f %-7.2f %-9.2f %-7.2f %d%n", size, Files.size(pool) / 1048576.0, seconds.get(0),
+      System.out.printf("%-10d %-9.1f %-8.2f %-7.2f %-9.2f %-7.2f %d%n", size, Files.size(pool) / 1048576.0, first, seconds.get(0),
           seconds.get(seconds.size() / 2), seconds.get(seconds.size() - 1), peakHeap() >> 20);
       Files.delete(pool);
     }

@@ -3,6 +3,7 @@ package org.pingyi.draw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
@@ -110,7 +111,7 @@ class InfeasibleDrawTest {
 
   @Test
   void relaxationsThatNameNoRealCellAreRefusedByTheEditionLoader() throws Exception {
-    var error = org.junit.jupiter.api.Assertions.assertThrows(EditionException.class, () -> withRelaxations(TestPools.TINY,
+    var error = assertThrows(EditionException.class, () -> withRelaxations(TestPools.TINY,
         "drawRelaxations:\n  moveSeats:\n    - { category: expert, from: east, to: east, seats: 3 }\n"
             + "  newSeats:\n    - { category: resident, district: city, minNewSeats: -1 }"));
     String m = error.getMessage();

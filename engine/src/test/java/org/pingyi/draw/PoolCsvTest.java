@@ -77,4 +77,24 @@ class PoolCsvTest {
         "the tiny edition allows two years running; 2022-2023 ended before 2024");
     assertEquals(Source.volunteer, pool.source(1));
   }
+
+  @Test
+  void drawnRowsWithQuotedCommasLineBreaksAndAByteOrderMarkComeOutAsThePoolHasThem() throws Exception {
+    StringBuilder pool = new StringBuilder("\uFEFF" + HEADER);
+    String[] cells = {"east,resident", "east,resident", "east,resident", "west,resident", "west,resident", "west,resident",
+        "east,expert", "west,expert", "east,expert", "west,expert"};
+    for (int i = 0; i < cells.length; i++) {
+      pool.append(String.format("Q%d,\"名, \"\"甲\"\"\n第%d行\",10012345%03d,%s,random,face-q%d,%n", i, i, i, cells[i], i));
+    }
+    var run = TestPools.draw(pool.toString().getBytes(StandardCharsets.UTF_8), TestPools.tiny(), 2025, "quoted");
+    var roster = org.pingyi.roster.RosterCsv.parse(new java.io.StringReader(run.rosterText()), TestPools.tiny());
+    assertTrue(roster.ok(), roster.errors().toString());
+    assertEquals(9, roster.entries().size(), "7 seats and 2 alternates");
+    for (var e : roster.entries()) {
+      int i = Integer.parseInt(e.id().substring(1));
+      assertEquals("名, \"甲\"\n第" + i + "行", e.name());
+      assertEquals(String.format("10012345%03d", i), e.phone());
+      assertEquals("face-q" + i, e.subject());
+    }
+  }
 }

@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -176,7 +178,7 @@ class RosterDrawTest {
     assertArrayEquals(run.roster(), again.roster());
     assertArrayEquals(run.transcript(), again.transcript());
     var other = TestPools.draw(pool, edition, YEAR, "03 11 19 24 28 32 + 08");
-    assertFalse(java.util.Arrays.equals(run.roster(), other.roster()));
+    assertFalse(Arrays.equals(run.roster(), other.roster()));
     Set<String> first = ids(run.rosterText());
     Set<String> second = ids(other.rosterText());
     second.retainAll(first);
@@ -229,7 +231,7 @@ class RosterDrawTest {
     return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
   }
 
-  static byte[] withServedYears(byte[] pool, java.util.function.IntFunction<String> years) {
+  static byte[] withServedYears(byte[] pool, IntFunction<String> years) {
     List<String> lines = new String(pool, StandardCharsets.UTF_8).lines().toList();
     StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
     for (int i = 1; i < lines.size(); i++) {

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class VerifyDrawTest {
     return DrawVerifier.verify(() -> new ByteArrayInputStream(pool), edition, transcript);
   }
 
-  static byte[] edited(java.util.function.Consumer<JsonObject> change) {
+  static byte[] edited(Consumer<JsonObject> change) {
     JsonObject t = new JsonObject(new String(transcript, StandardCharsets.UTF_8));
     change.accept(t);
     return t.encode().getBytes(StandardCharsets.UTF_8);
