@@ -16,6 +16,8 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for t
 # A CJK font, so screenshots of the Chinese pages are readable.
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# The roster draw's reference implementation (docs/draw-reference.py) is checked against the engine.
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -24,6 +24,8 @@ import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.ballot.BallotRoutes;
 import org.pingyi.ballot.BallotWriter;
 import org.pingyi.config.EngineConfig;
+import org.pingyi.draw.DrawOffice;
+import org.pingyi.draw.DrawRoutes;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionRoutes;
 import org.pingyi.http.HealthRoutes;
@@ -119,7 +121,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SuggestionDay suggestionDay = new SuggestionDay(vertx, edition, pool, clock);
     suggestionDay.start();
 
-    List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
+    DrawRoutes draws = new DrawRoutes(vertx, new DrawOffice(vertx, pool, edition, importer), guard);
+    List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount, draws::mountStreaming);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         health::mount,
         guard::mount,
@@ -137,7 +140,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new KeysRoutes(keys.results())::mount,
         new ElectorateRoutes(electorate, new Withdrawals(pool, electorate), guard)::mount,
         new SessionStreamRoutes(vertx, events::states, metrics)::mount,
-        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, seal, events, electorate::opening), guard)::mount));
+        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, seal, events, electorate::opening), guard)::mount,
+        draws::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }

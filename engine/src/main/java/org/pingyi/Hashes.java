@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The digests the engine takes of UTF-8 text: token hashes, ballot body hashes, the ballot chain, script ids. */
+/**
+ * The digests the engine takes of UTF-8 text and bytes: token hashes, ballot body hashes, the ballot chain, script ids,
+ * the roster draw's inputs.
+ */
 public final class Hashes {
   private Hashes() {}
 
@@ -15,6 +18,24 @@ public final class Hashes {
 
   public static String sha256Hex(String text) {
     return HexFormat.of().formatHex(sha256(text));
+  }
+
+  /** SHA-256 of the parts one after the other (raw bytes, no separators). */
+  public static byte[] sha256(byte[]... parts) {
+    MessageDigest digest = sha256Digest();
+    for (byte[] part : parts) {
+      digest.update(part);
+    }
+    return digest.digest();
+  }
+
+  /** A fresh SHA-256 digest, for streams read once (files hashed while they are parsed). */
+  public static MessageDigest sha256Digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
   }
 
   public static String sha1Hex(String text) {

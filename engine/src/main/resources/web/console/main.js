@@ -12,8 +12,9 @@ import suggestions from "./views/suggestions.js";
 import suggestion from "./views/suggestion.js";
 import queue from "./views/queue.js";
 import suggestionFigures from "./views/suggestion-figures.js";
+import rosterDraw from "./views/roster-draw.js";
 
-const VIEWS = [sessions, session, roster, suggestions, queue, suggestion, suggestionFigures];
+const VIEWS = [sessions, session, roster, rosterDraw, suggestions, queue, suggestion, suggestionFigures];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 

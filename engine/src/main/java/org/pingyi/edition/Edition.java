@@ -24,7 +24,9 @@ public record Edition(
     Survey survey,
     List<Topic> suggestionTopics,
     Reminders reminders,
-    Suggestions suggestions) {
+    Suggestions suggestions,
+    Rotation rotation,
+    DrawRelaxations drawRelaxations) {
 
   public record Option(String code, String label) {}
 
@@ -100,6 +102,34 @@ public record Edition(
 
   public Reminders remindersOrDefault() {
     return reminders == null ? new Reminders(List.of(), "{group}评议正在进行，请于{closes}前完成评议。") : reminders;
+  }
+
+  /**
+   * The plan's turnover rule for the roster draw: at least {@code minNewShare} of the active representatives did not
+   * serve the year before, and nobody serves more than {@code maxConsecutiveYears} years in a row.
+   */
+  public record Rotation(BigDecimal minNewShare, Integer maxConsecutiveYears) {}
+
+  /**
+   * Relaxations of the quota table the office adopts when a pool cannot meet it (the draw names them): seats of a
+   * category moved from one district to another, and a cell's lower floor of new representatives.
+   */
+  public record DrawRelaxations(List<SeatMove> moveSeats, List<NewSeatFloor> newSeats) {}
+
+  public record SeatMove(String category, String from, String to, Integer seats) {}
+
+  /** {@code district} is a district code, or {@code city} for a city-selected category's single cell. */
+  public record NewSeatFloor(String category, String district, Integer minNewSeats) {}
+
+  /** No rotation key: no turnover rule (nobody must be new, no limit on consecutive years). */
+  public Rotation rotationOrNone() {
+    return rotation == null ? new Rotation(BigDecimal.ZERO, null) : rotation;
+  }
+
+  public DrawRelaxations drawRelaxationsOrNone() {
+    List<SeatMove> moves = drawRelaxations == null || drawRelaxations.moveSeats() == null ? List.of() : drawRelaxations.moveSeats();
+    List<NewSeatFloor> floors = drawRelaxations == null || drawRelaxations.newSeats() == null ? List.of() : drawRelaxations.newSeats();
+    return new DrawRelaxations(moves, floors);
   }
 
   public record Grade(String code, String label, Integer points, boolean countsAsSatisfied) {}

@@ -8,14 +8,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -153,6 +156,8 @@ public final class EditionLoader {
         require(p, minutes != null && minutes > 0, "reminders.beforeCloseMinutes: whole minutes above 0");
       }
     }
+    validateRotation(p, e);
+    validateDrawRelaxations(p, e);
     return p;
   }
 
@@ -197,6 +202,51 @@ public final class EditionLoader {
       return true;
     } catch (DateTimeException e) {
       return false;
+    }
+  }
+
+  private static void validateRotation(List<String> p, Edition e) {
+    if (e.rotation() == null) {
+      return;
+    }
+    BigDecimal share = e.rotation().minNewShare();
+    require(p, share != null && share.signum() >= 0 && share.compareTo(BigDecimal.ONE) <= 0,
+        "rotation.minNewShare: must be from 0 to 1");
+    Integer years = e.rotation().maxConsecutiveYears();
+    require(p, years != null && years >= 1, "rotation.maxConsecutiveYears: whole years, at least 1");
+  }
+
+  /** Seat moves and new-seat floors must name real cells; a district cannot lend more seats than its even share. */
+  private static void validateDrawRelaxations(List<String> p, Edition e) {
+    var relaxations = e.drawRelaxationsOrNone();
+    Map<String, Integer> lent = new HashMap<>();
+    for (int i = 0; i < relaxations.moveSeats().size(); i++) {
+      var m = relaxations.moveSeats().get(i);
+      String key = "drawRelaxations.moveSeats[" + i + "]";
+      var category = m.category() == null ? Optional.<Edition.Category>empty() : e.category(m.category());
+      require(p, category.isPresent() && category.get().selection() == Edition.Selection.district,
+          key + ".category: not a district-selected category '" + m.category() + "'");
+      require(p, m.from() != null && e.district(m.from()).isPresent(), key + ".from: unknown district '" + m.from() + "'");
+      require(p, m.to() != null && e.district(m.to()).isPresent(), key + ".to: unknown district '" + m.to() + "'");
+      require(p, m.from() == null || !m.from().equals(m.to()), key + ".to: must differ from 'from'");
+      require(p, m.seats() != null && m.seats() >= 1, key + ".seats: whole seats, at least 1");
+      if (category.isPresent() && m.seats() != null && m.from() != null) {
+        int total = lent.merge(m.category() + "/" + m.from(), m.seats(), Integer::sum);
+        int even = category.get().quota() == null ? 0 : category.get().quota() / e.districts().size();
+        require(p, total <= even, key + ".seats: " + m.from() + " has " + even + " seat(s) of " + m.category() + " to lend");
+      }
+    }
+    Set<String> floors = new HashSet<>();
+    for (int i = 0; i < relaxations.newSeats().size(); i++) {
+      var f = relaxations.newSeats().get(i);
+      String key = "drawRelaxations.newSeats[" + i + "]";
+      var category = f.category() == null ? Optional.<Edition.Category>empty() : e.category(f.category());
+      require(p, category.isPresent(), key + ".category: unknown category '" + f.category() + "'");
+      boolean city = category.isPresent() && category.get().selection() == Edition.Selection.city;
+      require(p, category.isEmpty() || (city ? "city".equals(f.district()) : f.district() != null && e.district(f.district()).isPresent()),
+          key + ".district: " + (city ? "'city' for a city-selected category" : "unknown district '" + f.district() + "'"));
+      require(p, f.minNewSeats() != null && f.minNewSeats() >= 0, key + ".minNewSeats: whole seats, 0 or more");
+      require(p, floors.add(f.category() + "/" + f.district()), key + ": a second floor for the same cell");
     }
   }
 

@@ -19,6 +19,8 @@ public enum ProblemCode {
   unsupported_media_type(415, "Unsupported media type"),
   invalid_ballot(422, "Invalid ballot"),
   invalid_roster(422, "Invalid roster"),
+  invalid_pool(422, "Invalid pool"),
+  infeasible_draw(422, "Infeasible draw"),
   invalid_suggestion(422, "Invalid suggestion"),
   rate_limited(429, "Too many requests"),
   internal_error(500, "Internal error"),

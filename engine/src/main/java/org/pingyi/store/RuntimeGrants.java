@@ -42,6 +42,7 @@ public final class RuntimeGrants {
     TABLES.put("sms_outbox", "SELECT, INSERT, UPDATE");       // notices: enqueue, claim (FOR UPDATE), settle, erase the phone
     TABLES.put("reminder_waves", "SELECT, INSERT");
     TABLES.put("reminder_messages", "SELECT, INSERT, UPDATE");  // claims and settles sends
+    TABLES.put("roster_draws", "SELECT, INSERT, UPDATE");   // each step a guarded UPDATE; pool and roster nulled, never deleted
     TABLES.put("flyway_schema_history", NONE);        // migrations are the owner's
   }
 

@@ -90,6 +90,21 @@ class EditionLoaderTest {
     assertTrue(error.getMessage().contains("line "), error.getMessage());
   }
 
+  @Test
+  void the2024EditionCarriesThePlansRotationRule() {
+    Edition e = EditionLoader.load(TestEngine.EDITION);
+    assertEquals(0, new java.math.BigDecimal("0.30").compareTo(e.rotation().minNewShare()));
+    assertEquals(3, e.rotation().maxConsecutiveYears());
+  }
+
+  @Test
+  void aRotationRuleOutOfRangeIsRefusedNamingBothKeys() throws Exception {
+    Path file = copyWith("rotation: { minNewShare: 0.30, maxConsecutiveYears: 3 }", "rotation: { minNewShare: 1.5, maxConsecutiveYears: 0 }");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("rotation.minNewShare: must be from 0 to 1"), error.getMessage());
+    assertTrue(error.getMessage().contains("rotation.maxConsecutiveYears: whole years, at least 1"), error.getMessage());
+  }
+
   private Path copyWith(String from, String to) throws Exception {
     String text = Files.readString(TestEngine.EDITION);
     assertTrue(text.contains(from), "fixture text not found: " + from);
