@@ -9,6 +9,7 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
@@ -59,6 +60,11 @@ public final class Engine implements AutoCloseable {
   }
 
   public static Engine start(EngineConfig config) throws Exception {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** With the clock the automatic schedule and extensions go by (tests move it; the engine uses the system's). */
+  public static Engine start(EngineConfig config, Clock clock) throws Exception {
     Edition edition = EditionLoader.load(config.edition());
     AdminTokens adminTokens = config.adminTokens().map(AdminTokens::parse).orElseGet(AdminTokens::generateForDemo);
     Backends backends = Backends.start(config);
@@ -88,7 +94,8 @@ public final class Engine implements AutoCloseable {
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer,
+          clock);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -10,6 +10,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.pingyi.audit.AuditQuery;
+import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccessTokens;
 import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminTokens;
@@ -35,32 +37,42 @@ import org.pingyi.outreach.ReminderWaves;
 import org.pingyi.outreach.SmsGateway;
 import org.pingyi.outreach.SuggestionRoutes;
 import org.pingyi.outreach.SurveyRoutes;
+import org.pingyi.quality.FormServings;
+import org.pingyi.quality.QualityRoutes;
 import org.pingyi.results.Reconcile;
 import org.pingyi.results.ResultsRoutes;
 import org.pingyi.results.SessionSeal;
 import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterRoutes;
+import org.pingyi.session.ScheduleRoutes;
 import org.pingyi.session.SessionEvents;
+import org.pingyi.session.SessionExtension;
 import org.pingyi.session.SessionLifecycle;
 import org.pingyi.session.SessionRepository;
 import org.pingyi.session.SessionRoutes;
+import org.pingyi.session.SessionScheduler;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
 import org.pingyi.store.RedisStore;
 import org.pingyi.store.Secrets;
 import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
+import org.pingyi.tally.BallotsPerMinute;
 import org.pingyi.tally.TallyRoutes;
+import org.pingyi.tally.Turnout;
+import org.pingyi.tally.TurnoutFeed;
+import org.pingyi.tally.TurnoutRoutes;
 
 /**
  * Builds the engine's parts on running servers and starts their background work (tally projection, session
- * events, gauges, reminders); answers the routes the HTTP verticles mount. Blocking: called at start.
+ * events, the automatic schedule, gauges, reminders, form servings); answers the routes the HTTP verticles mount.
+ * Blocking: called at start.
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
   static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
-      Pool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
+      Pool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer, Clock clock) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
     FaceAuth faceAuth = FaceAuth.configure(config, backends.postgres());
@@ -73,7 +85,13 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, sessions);
     events.start();
-    new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
+    new OperationsGauges(vertx, pool, redis, tally, projection, metrics, edition.minCellSize()).start();
+    SessionLifecycle lifecycle = new SessionLifecycle(pool, sessions, new SessionSeal(edition), events);
+    SessionScheduler scheduler = new SessionScheduler(vertx, edition, sessions, lifecycle, clock, metrics.registry());
+    scheduler.start();
+    FormServings forms = new FormServings(vertx, pool);
+    forms.start();
+    Turnout turnout = new Turnout(edition, pool, tally);
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
@@ -89,20 +107,27 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         guard::mount,
         new EditionRoutes(edition, sessions)::mount,
         new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login)::mount,
-        new BallotRoutes(edition, pool, writer, representatives, metrics)::mount,
+        new BallotRoutes(edition, pool, writer, representatives, metrics, forms::served)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new MetricsRoutes(vertx, metrics)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
+        new TurnoutRoutes(vertx, edition, turnout, new TurnoutFeed(vertx, turnout), new BallotsPerMinute(pool), guard,
+            metrics)::mount,
+        new QualityRoutes(edition, pool, guard)::mount,
+        new AuditRoutes(new AuditQuery(pool), guard)::mount,
         new ResultsRoutes(edition, pool, sessions, guard, new Reconcile(pool, tally))::mount,
         new SessionStreamRoutes(vertx, sessions, metrics)::mount,
-        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount));
+        new ScheduleRoutes(edition, new SessionExtension(pool, events, clock), guard)::mount,
+        new SessionRoutes(edition, lifecycle, guard)::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
     routes.add(new PagesRoutes()::mount);
     return new EngineWiring(streaming, routes, List.of(sender::stop, () -> {
+      scheduler.stop();
+      forms.stop();
       projection.stop();
       events.close();
       return Future.succeededFuture();

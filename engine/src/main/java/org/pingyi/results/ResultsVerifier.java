@@ -91,14 +91,14 @@ public final class ResultsVerifier {
     if (!count.chainRoot().equals(document.getString("chainRoot"))) {
       return fail("chain root " + count.chainRoot() + " differs from results.json's " + document.getString("chainRoot"));
     }
-    String figures = compareFigures(count.results(), document);
+    String figures = compareFigures(count.results(), document, edition.minCellSize());
     if (figures != null) {
       return fail(figures);
     }
     return new Verdict(true, "verified: " + count.ballots() + " ballots of " + sessionId + ", chain root " + count.chainRoot());
   }
 
-  private static String compareFigures(List<DepartmentResult> recomputed, JsonObject document) {
+  private static String compareFigures(List<DepartmentResult> recomputed, JsonObject document, int minCellSize) {
     var published = document.getJsonArray("results");
     if (published == null || published.size() != recomputed.size()) {
       return "results.json lists " + (published == null ? 0 : published.size()) + " departments, expected " + recomputed.size();
@@ -111,7 +111,7 @@ public final class ResultsVerifier {
       if (!r.code().equals(code) || r.rank() != p.getInteger("rank")) {
         return where + ": rank " + (i + 1) + " should be " + r.code();
       }
-      String diff = firstDifference(r, p);
+      String diff = firstDifference(r, p, minCellSize);
       if (diff != null) {
         return "department " + code + " " + diff;
       }
@@ -119,7 +119,7 @@ public final class ResultsVerifier {
     return null;
   }
 
-  private static String firstDifference(DepartmentResult r, JsonObject p) {
+  private static String firstDifference(DepartmentResult r, JsonObject p, int minCellSize) {
     if (!sameNumber(r.score(), p.getValue("score"))) {
       return "score: recomputed " + r.score() + ", results.json says " + p.getValue("score");
     }
@@ -138,13 +138,29 @@ public final class ResultsVerifier {
             + p.getJsonObject("grades").getValue(grade.getKey());
       }
     }
-    for (var figure : r.byWeightClass().entrySet()) {
-      JsonObject q = p.getJsonObject("byWeightClass").getJsonObject(figure.getKey());
-      if (q == null || !sameNumber(figure.getValue().mean(), q.getValue("mean")) || figure.getValue().votes() != q.getLong("votes")) {
-        return "byWeightClass." + figure.getKey() + ": recomputed " + figure.getValue() + ", results.json says " + q;
+    JsonObject expected = ResultsDocument.byWeightClass(r, minCellSize);
+    for (String k : expected.fieldNames()) {
+      JsonObject e = expected.getJsonObject(k);
+      JsonObject q = p.getJsonObject("byWeightClass").getJsonObject(k);
+      if (!sameCell(e, q)) {
+        return "byWeightClass." + k + ": recomputed " + e.encode() + ", results.json says " + q;
       }
     }
     return null;
+  }
+
+  /** A suppressed cell must say exactly {"suppressed":true}; any other must carry the recomputed mean and votes. */
+  private static boolean sameCell(JsonObject expected, JsonObject published) {
+    if (published == null) {
+      return false;
+    }
+    if (expected.containsKey("suppressed")) {
+      return expected.equals(published);
+    }
+    Object mean = expected.getValue("mean");
+    return !published.containsKey("suppressed")
+        && sameNumber(mean == null ? null : new BigDecimal(mean.toString()), published.getValue("mean"))
+        && expected.getLong("votes").equals(published.getLong("votes"));
   }
 
   private static boolean sameNumber(BigDecimal expected, Object published) {
