@@ -62,6 +62,11 @@ public final class TestEngine implements AutoCloseable {
 
   /** A sibling with some settings of its own (for example the same SMS gateway). */
   public TestEngine sibling(Map<String, String> overrides) throws Exception {
+    return sibling(overrides, java.time.Clock.systemUTC());
+  }
+
+  /** A sibling on the given clock (the automatic schedule's). */
+  public TestEngine sibling(Map<String, String> overrides, java.time.Clock clock) throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
     settings.put("postgres.url", TestServers.pgUrl(database));
@@ -71,15 +76,24 @@ public final class TestEngine implements AutoCloseable {
     settings.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings).withAdminTokens(null);
-    return new TestEngine(Engine.start(config), database, false);
+    return new TestEngine(Engine.start(config, clock), database, false);
+  }
+
+  /** An engine whose automatic schedule goes by the given clock. */
+  public static TestEngine start(Map<String, String> overrides, java.time.Clock clock) throws Exception {
+    return start(TestServers.newDatabaseName(), overrides, clock);
   }
 
   private static TestEngine start(String database, Map<String, String> overrides) throws Exception {
+    return start(database, overrides, java.time.Clock.systemUTC());
+  }
+
+  private static TestEngine start(String database, Map<String, String> overrides, java.time.Clock clock) throws Exception {
     Map<String, String> settings = baseSettings(database, nextRedisDb());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings);
     try {
-      return new TestEngine(Engine.start(config), database, true);
+      return new TestEngine(Engine.start(config, clock), database, true);
     } catch (Exception e) {
       TestServers.dropDatabase(database);
       throw e;
