@@ -8,8 +8,11 @@ import { t } from "./lib/words.js";
 import sessions from "./views/sessions.js";
 import session from "./views/session.js";
 import roster from "./views/roster.js";
+import reminders from "./views/reminders.js";
+import survey from "./views/survey.js";
+import audit from "./views/audit.js";
 
-const VIEWS = [sessions, session, roster];
+const VIEWS = [sessions, session, reminders, survey, audit, roster];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 
