@@ -11,7 +11,7 @@ window.PINGYI_I18N = {
     submitting: "正在提交……", retrying: (s) => `网络不稳定，${s} 秒后自动重试（您的选票不会重复提交）`,
     doneTitle: "您已完成本场评议", receiptLabel: "回执编号", checkReceipt: "查验回执",
     counted: "已查验：您的选票已计入。", notFound: "未找到该回执。",
-    switchTo: "EN", langName: "zh-CN",
+    switchTo: "EN", switchLabel: "EN · Switch to English", switchLang: "en", langName: "zh-CN",
     codes: {
       malformed_request: "请求格式有误，请刷新页面后重试。", payload_too_large: "提交内容过长。",
       unauthenticated: "请先登录。", invalid_token: "登录已失效，请重新刷脸登录。",
@@ -36,7 +36,7 @@ window.PINGYI_I18N = {
     submitting: "Submitting…", retrying: (s) => `Network trouble: retrying in ${s} s (your ballot is never counted twice)`,
     doneTitle: "You have voted in this session", receiptLabel: "Receipt", checkReceipt: "Check receipt",
     counted: "Checked: your ballot is counted.", notFound: "No ballot has this receipt.",
-    switchTo: "中文", langName: "en",
+    switchTo: "中文", switchLabel: "中文 · 切换到中文", switchLang: "zh-CN", langName: "en",
     codes: {
       malformed_request: "The request could not be read; reload the page.", payload_too_large: "Too much text.",
       unauthenticated: "Please sign in.", invalid_token: "Your sign-in has expired; authenticate again.",

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The evening's ballots per minute of one session, from PostgreSQL (committed ballots only): one small aggregate over
- * the session's ballots, kept for five seconds per instance, so any number of consoles cost the writer's pool one
+ * the session's ballots, kept for three seconds per instance, so any number of consoles cost the writer's pool one
  * short query every ten seconds at most.
  */
 public final class BallotsPerMinute {
@@ -19,7 +19,7 @@ public final class BallotsPerMinute {
       SELECT date_trunc('minute', submitted_at) AS minute, count(*) AS ballots
       FROM ballots WHERE session_id = $1
       GROUP BY 1 ORDER BY 1""";
-  private static final long KEEP_MS = 5_000;
+  private static final long KEEP_MS = 3_000;
 
   private final Pool pool;
   private final Map<String, Kept> kept = new ConcurrentHashMap<>();

@@ -48,6 +48,7 @@ export function turnoutPanel(ctx, id) {
     perMinute.replaceChildren(points.length === 0 ? h("p", { class: "hint" }, t("noBallotsYet"))
       : columns(points, { title: `${t("perMinute")}: ${total}`, every: Math.max(1, Math.ceil(points.length / 12)) }),
       h("p", { class: "hint", id: "perMinuteTotal" }, `${t("ballots")} ${total}`));
+    if (voted != null && total !== voted) minutesSoon();  // ballots the answer did not hold yet: ask again soon
   }
 
   let voted = null;
