@@ -59,7 +59,10 @@ const votedIn = async (page) => Number(await rowOf(page).locator("td.num").first
 try {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
   const op = await signIn(desk, OPERATOR);
-  await op.locator('tr[data-session="econ1-2024"] td.countdown').filter({ hasText: /\d\d:\d\d:\d\d/ }).waitFor();
+  await op.locator('tr[data-session="enforcement-2024"] td.countdown').filter({ hasText: /^距开始 opens in \d+d \d\d:\d\d:\d\d$/ }).waitFor();
+  const first = await op.textContent('tr[data-session="enforcement-2024"] td.countdown');
+  await op.waitForFunction((before) => document.querySelector('tr[data-session="enforcement-2024"] td.countdown').textContent !== before, first);
+  await op.locator('tr[data-session="econ1-2024"] td.countdown', { hasText: /^结束时间已过 its closing time has passed$/ }).waitFor();
   await check(op, "console sessions");
   await shot(op, "10-console-sessions-countdowns");
 

@@ -22,9 +22,9 @@ function svg(width, height, title, cls) {
 const fraction = (value, max) => (max > 0 ? Math.max(0, Math.min(1, value / max)) : 0);
 
 /** A progress bar: value of max, with its text ("123 / 300") drawn beside it. */
-export function progress(value, max, { title, text, width = 360 } = {}) {
+export function progress(value, max, { title, text, width = 260 } = {}) {
   const root = svg(width, 28, title || `${value} / ${max}`, "chart progress");
-  const track = width - 120;
+  const track = width - 90;
   root.append(s("rect", { x: 0, y: 4, width: track, height: 20, rx: 4, class: "track" }),
     s("rect", { x: 0, y: 4, width: (track * fraction(value, max)).toFixed(1), height: 20, rx: 4, class: "fill",
       "data-value": value, "data-max": max }),

@@ -12,11 +12,19 @@ export function countdown(iso, now = Date.now()) {
   return days > 0 ? `${days}d ${hms}` : hms;
 }
 
-/** What a session waits for next, as words and a countdown: {key, at} or null. */
-export function nextMoment(session) {
-  if (session.state === "scheduled") return { key: "opensIn", at: session.opensAt };
-  if (session.state === "open") return { key: "closesIn", at: session.closesAt };
-  return null;
+/** What a session waits for next: {key, at} ("opensIn"/"closesIn", or "opensAtPassed"/"closesAtPassed" once the time is gone), or null. */
+export function nextMoment(session, now = Date.now()) {
+  const at = session.state === "scheduled" ? session.opensAt : session.state === "open" ? session.closesAt : null;
+  if (!at) return null;
+  const word = session.state === "scheduled" ? "opens" : "closes";
+  return { key: Date.parse(at) > now ? `${word}In` : `${word}AtPassed`, at };
+}
+
+/** The countdown's text for a session: "距结束 closes in 00:12:03", or that its time has passed. */
+export function momentText(t, session) {
+  const next = nextMoment(session);
+  if (!next) return "";
+  return next.key.endsWith("Passed") ? t(next.key) : `${t(next.key)} ${countdown(next.at)}`;
 }
 
 /** Calls fn every second until the signal aborts. */

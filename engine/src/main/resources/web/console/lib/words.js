@@ -25,7 +25,7 @@ const en = {
 // The evening's live operations: schedule, turnout charts, reminders, survey, audit log.
 Object.assign(zh, {
   times: "时间", countdown: "倒计时", opensAt: "开始", closesAt: "结束", automatic: "自动", manual: "手动",
-  opensIn: "距开始", closesIn: "距结束", extendBy: "延长（分钟）", extend: "延长", turnoutByDistrict: "各区市参评进度",
+  opensIn: "距开始", closesIn: "距结束", opensAtPassed: "开始时间已过", closesAtPassed: "结束时间已过", extendBy: "延长（分钟）", extend: "延长", turnoutByDistrict: "各区市参评进度",
   progress: "进度", perMinute: "每分钟选票", noBallotsYet: "尚无选票。", ballots: "选票", suppressed: "人数过少，不予显示",
   quality: "选票质量提示（仅审计）", refresh: "刷新",
   qualityLine: (n, straight, fast, unmeasured, seconds) =>
@@ -39,7 +39,8 @@ Object.assign(zh, {
 });
 Object.assign(en, {
   times: "Times", countdown: "Countdown", opensAt: "opens", closesAt: "closes", automatic: "automatic", manual: "by hand",
-  opensIn: "opens in", closesIn: "closes in", extendBy: "Extend by (minutes)", extend: "Extend",
+  opensIn: "opens in", closesIn: "closes in", opensAtPassed: "its opening time has passed",
+  closesAtPassed: "its closing time has passed", extendBy: "Extend by (minutes)", extend: "Extend",
   turnoutByDistrict: "Turnout per district", progress: "Progress", perMinute: "Ballots per minute",
   noBallotsYet: "No ballots yet.", ballots: "ballots", suppressed: "too few people to show", quality: "Ballot quality (auditors)",
   refresh: "Refresh",

@@ -3,7 +3,7 @@
 // next moment (opening or closing).
 import { h, showProblem } from "../lib/dom.js";
 import { t } from "../lib/words.js";
-import { clock, countdown, everySecond, nextMoment } from "../lib/time.js";
+import { clock, everySecond, momentText } from "../lib/time.js";
 
 const NEXT = { scheduled: ["open"], open: ["close"], closed: ["seal"], sealed: ["publish"], published: [] };
 const CONFIRM = { close: "confirmClose", seal: "confirmSeal", publish: "confirmPublish" };
@@ -43,14 +43,13 @@ export default {
     }
 
     const stream = new EventSource("/api/v1/sessions/stream");
-    stream.addEventListener("session", () => load().catch(() => {}));
+    stream.addEventListener("session", () => load().then(tick).catch(() => {}));
     ctx.signal.addEventListener("abort", () => stream.close());
     load().then(tick).catch(() => {});
     function tick() {
       for (const s of list) {
         const cell = body.querySelector(`[data-countdown="${CSS.escape(s.id)}"]`);
-        const next = nextMoment(s);
-        if (cell) cell.textContent = next ? `${t(next.key)} ${countdown(next.at)}` : "";
+        if (cell) cell.textContent = momentText(t, s);
       }
     }
     everySecond(ctx.signal, tick);

@@ -32,7 +32,7 @@ export default {
           const rows = Object.entries(q.counts).map(([code, n]) => ({ label: labels[q.id]?.[code] || code, value: n }));
           parts.push(bars(rows, { title: `${q.text}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}` }));
         }
-        if (q.mean != null) parts.push(h("p", { class: "big", "data-mean": q.mean }, `${t("mean")} ${q.mean}`));
+        if (q.mean != null) parts.push(h("p", { class: "big", "data-mean": q.mean }, `${t("mean")} ${Number(q.mean).toFixed(2)}`));
         return h("section", { class: "question-chart", "data-question": q.id, "aria-labelledby": `q-${q.id}` }, parts);
       }));
     }

@@ -1,7 +1,7 @@
 // A session's times: a countdown to its next moment (opening or closing), whether the engine opens and closes it by
 // itself, and for operators the extension of its closing time.
 import { h, showProblem } from "../../lib/dom.js";
-import { clock, countdown, everySecond, nextMoment } from "../../lib/time.js";
+import { clock, everySecond, momentText } from "../../lib/time.js";
 import { t } from "../../lib/words.js";
 
 export function schedulePanel(ctx, id) {
@@ -26,8 +26,7 @@ export function schedulePanel(ctx, id) {
   }
 
   function tick() {
-    const next = session && nextMoment(session);
-    count.textContent = next ? `${t(next.key)} ${countdown(next.at)}` : "";
+    count.textContent = session ? momentText(t, session) : "";
   }
 
   async function extend() {

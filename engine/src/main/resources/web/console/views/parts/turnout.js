@@ -38,15 +38,29 @@ export function turnoutPanel(ctx, id) {
     }));
   }
 
+  /** Every minute from the first ballot (or half an hour ago) to now, empty minutes as 0, at most the last 4 hours. */
+  function window(minutes) {
+    const MINUTE = 60000;
+    const end = Math.floor(Date.now() / MINUTE) * MINUTE;
+    const byMinute = new Map(minutes.map((m) => [Date.parse(m.minute), m.ballots]));
+    const first = minutes.length ? Date.parse(minutes[0].minute) : end;
+    const last = Math.max(end, ...byMinute.keys());
+    const start = Math.max(Math.min(first, last - 29 * MINUTE), last - 239 * MINUTE);
+    const points = [];
+    for (let at = start; at <= last; at += MINUTE) {
+      points.push({ label: new Date(at).toLocaleTimeString("zh-CN", { hour12: false, hour: "2-digit", minute: "2-digit" }),
+        value: byMinute.get(at) || 0 });
+    }
+    return points;
+  }
+
   async function refreshMinutes() {
     const reply = await ctx.api(`/api/v1/sessions/${id}/turnout/minutes`, { signal: ctx.signal });
     if (reply.status !== 200) return;
-    const points = reply.body.minutes.map((m) => ({
-      label: new Date(m.minute).toLocaleTimeString("zh-CN", { hour12: false, hour: "2-digit", minute: "2-digit" }),
-      value: m.ballots }));
-    const total = points.reduce((sum, p) => sum + p.value, 0);
-    perMinute.replaceChildren(points.length === 0 ? h("p", { class: "hint" }, t("noBallotsYet"))
-      : columns(points, { title: `${t("perMinute")}: ${total}`, every: Math.max(1, Math.ceil(points.length / 12)) }),
+    const points = window(reply.body.minutes);
+    const total = reply.body.minutes.reduce((sum, m) => sum + m.ballots, 0);
+    perMinute.replaceChildren(total === 0 ? h("p", { class: "hint" }, t("noBallotsYet"))
+      : columns(points, { title: `${t("perMinute")}: ${total}`, every: Math.max(1, Math.ceil(points.length / 10)) }),
       h("p", { class: "hint", id: "perMinuteTotal" }, `${t("ballots")} ${total}`));
     if (voted != null && total !== voted) minutesSoon();  // ballots the answer did not hold yet: ask again soon
   }
