@@ -32,7 +32,7 @@ export function turnoutPanel(ctx, id) {
           h("td", { colspan: 3, class: "hint" }, t("suppressed")));
       }
       return h("tr", { "data-district": d.district }, h("td", { class: "name" }, name),
-        h("td", {}, progress(d.voted, d.eligible, { title: `${name} ${d.voted} / ${d.eligible}`,
+        h("td", {}, progress(d.voted, d.eligible, { title: `${t("voted")} ${d.voted} / ${d.eligible}`,
           text: d.eligible ? `${((100 * d.voted) / d.eligible).toFixed(1)}%` : "–" })),
         h("td", { class: "num" }, d.voted), h("td", { class: "num" }, d.eligible));
     }));
