@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tools the tests use besides Java and Maven, installed from Debian's packages and the npm registry when missing.
 # The Maven build runs this before the tests, so `mvn -B verify` works on a fresh machine of this kind. Chromium
-# comes from Debian (never a browser download); Playwright is only the driver (playwright-core).
+# comes from Debian (never a browser download); Playwright is only the driver (playwright-core); axe-core audits
+# the pages' accessibility inside it.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -35,6 +36,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 browser="$here/engine/src/test/browser"
-if [ ! -d "$browser/node_modules/playwright-core" ]; then
+if [ ! -d "$browser/node_modules/playwright-core" ] || [ ! -d "$browser/node_modules/axe-core" ]; then
   (cd "$browser" && npm ci --no-audit --no-fund --silent)
 fi

@@ -14,6 +14,9 @@
     document.documentElement.lang = t("langName");
     document.querySelectorAll("[data-t]").forEach((el) => { el.textContent = t(el.dataset.t); });
     $("lang").textContent = t("switchTo");
+    // The accessible name starts with the visible text, in the language it is written in (for screen readers).
+    $("lang").setAttribute("aria-label", t("switchLabel"));
+    $("lang").lang = t("switchLang");
     if (state.form && !$("ballot").hidden) renderBallot();
   }
 

@@ -12,7 +12,7 @@ window.PINGYI_I18N = {
     doneTitle: "您已完成本场评议", receiptLabel: "回执编号", checkReceipt: "查验回执",
     counted: "已查验：您的选票已计入。", notFound: "未找到该回执。",
     findLine: "封存后公布的选票明细中，您这一张选票所在行的 receiptHash 为：",
-    switchTo: "EN", langName: "zh-CN",
+    switchTo: "EN", switchLabel: "EN · Switch to English", switchLang: "en", langName: "zh-CN",
     codes: {
       malformed_request: "请求格式有误，请刷新页面后重试。", payload_too_large: "提交内容过长。",
       unauthenticated: "请先登录。", invalid_token: "登录已失效，请重新刷脸登录。",
@@ -38,7 +38,7 @@ window.PINGYI_I18N = {
     doneTitle: "You have voted in this session", receiptLabel: "Receipt", checkReceipt: "Check receipt",
     counted: "Checked: your ballot is counted.", notFound: "No ballot has this receipt.",
     findLine: "In the ballot export published after the seal, your ballot is the line whose receiptHash is:",
-    switchTo: "中文", langName: "en",
+    switchTo: "中文", switchLabel: "中文 · 切换到中文", switchLang: "zh-CN", langName: "en",
     codes: {
       malformed_request: "The request could not be read; reload the page.", payload_too_large: "Too much text.",
       unauthenticated: "Please sign in.", invalid_token: "Your sign-in has expired; authenticate again.",

@@ -76,7 +76,10 @@ public final class Engine implements AutoCloseable {
     return start(config, Clock.systemUTC());
   }
 
-  /** {@code clock}: the time the suggestion workflow goes by (its deadlines and daily job); tests set it. */
+  /**
+   * With the clock the engine's own time goes by: the suggestion workflow (deadlines, the daily job), the automatic
+   * schedule and extensions. Tests move it; the engine uses the system's.
+   */
   public static Engine start(EngineConfig config, Clock clock) throws Exception {
     Edition edition = EditionLoader.load(config.edition());
     String editionSha256 = EditionHash.sha256(config.edition());

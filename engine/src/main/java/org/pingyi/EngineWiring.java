@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.pingyi.audit.AuditQuery;
+import org.pingyi.audit.AuditRoutes;
 import org.pingyi.auth.AccessTokens;
 import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminTokens;
@@ -43,6 +45,8 @@ import org.pingyi.outreach.ReminderSender;
 import org.pingyi.outreach.ReminderWaves;
 import org.pingyi.outreach.SmsGateway;
 import org.pingyi.outreach.SurveyRoutes;
+import org.pingyi.quality.FormServings;
+import org.pingyi.quality.QualityRoutes;
 import org.pingyi.results.Reconcile;
 import org.pingyi.results.ResultsRoutes;
 import org.pingyi.results.ResultsSigner;
@@ -52,10 +56,13 @@ import org.pingyi.roster.ElectorateRoutes;
 import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterRoutes;
 import org.pingyi.roster.Withdrawals;
+import org.pingyi.session.ScheduleRoutes;
 import org.pingyi.session.SessionEvents;
+import org.pingyi.session.SessionExtension;
 import org.pingyi.session.SessionLifecycle;
 import org.pingyi.session.SessionRepository;
 import org.pingyi.session.SessionRoutes;
+import org.pingyi.session.SessionScheduler;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
 import org.pingyi.store.RedisStore;
@@ -66,13 +73,18 @@ import org.pingyi.suggestion.SuggestionAdminRoutes;
 import org.pingyi.suggestion.SuggestionDay;
 import org.pingyi.suggestion.SuggestionStats;
 import org.pingyi.suggestion.SuggestionWorkflow;
+import org.pingyi.tally.BallotsPerMinute;
 import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
 import org.pingyi.tally.TallyRoutes;
+import org.pingyi.tally.Turnout;
+import org.pingyi.tally.TurnoutFeed;
+import org.pingyi.tally.TurnoutRoutes;
 
 /**
  * Builds the engine's parts on running servers and starts their background work (tally projection, session
- * events, gauges, reminders); answers the routes the HTTP verticles mount. Blocking: called at start.
+ * events, the automatic schedule, gauges, reminders, form servings); answers the routes the HTTP verticles mount.
+ * Blocking: called at start.
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders,
@@ -80,7 +92,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
 
   /**
    * @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses
-   * @param clock the suggestion loop's time (deadlines, the daily job)
+   * @param clock the engine's own time: the suggestion loop (deadlines, the daily job), the automatic schedule and
+   *     extensions
    */
   static EngineWiring wire(EngineConfig config, Edition edition, String editionSha256, EngineKeys keys,
       AdminTokens adminTokens, Backends backends, Vertx vertx, Pool pool, Pool readPool, RedisStore redis,
@@ -100,7 +113,15 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, publicSessions);
     events.start();
-    new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
+    new OperationsGauges(vertx, pool, redis, tally, projection, metrics, edition.minCellSize()).start();
+    SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
+    // One lifecycle for the operator and the automatic schedule: every open, by hand or by the clock, locks the roster.
+    SessionLifecycle lifecycle = new SessionLifecycle(pool, sessions, seal, events, electorate::opening);
+    SessionScheduler scheduler = new SessionScheduler(vertx, edition, sessions, lifecycle, clock, metrics.registry());
+    scheduler.start();
+    FormServings forms = new FormServings(vertx, pool);
+    forms.start();
+    Turnout turnout = new Turnout(edition, pool, tally);
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
@@ -110,7 +131,6 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens, pool);
     HealthRoutes health = new HealthRoutes(vertx, readPool, redis);
-    SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
     CitizenIds citizenIds = CitizenIds.fromKey(keys.citizenIdSecret());
     String faceIssuer = config.faceAuth().map(EngineConfig.FaceAuth::issuer).orElse(FaceAuth.DEV_ISSUER);
     // One limit per face-auth subject, whichever sign-in it tries (/auth/face or /auth/citizen), across instances.
@@ -128,7 +148,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         guard::mount,
         new EditionRoutes(edition, events::states)::mount,
         new LoginRoutes(pool, representativeFaces, accessTokens, metrics::login)::mount,
-        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics)::mount,
+        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics, forms::served)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new CitizenLoginRoutes(citizenFaces, faceIssuer, citizenIds, accessTokens, citizenLogins)::mount,
         new AuthorRoutes(edition, new AuthorActions(edition, pool, clock), new AuthorGuard(accessTokens))::mount,
@@ -136,11 +156,16 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
             new SuggestionStats(edition, pool), guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
+        new TurnoutRoutes(vertx, edition, turnout, new TurnoutFeed(vertx, turnout), new BallotsPerMinute(pool), guard,
+            metrics)::mount,
+        new QualityRoutes(edition, pool, guard)::mount,
+        new AuditRoutes(new AuditQuery(pool), guard)::mount,
         new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally), pseudonyms)::mount,
         new KeysRoutes(keys.results())::mount,
         new ElectorateRoutes(electorate, new Withdrawals(pool, electorate), guard)::mount,
         new SessionStreamRoutes(vertx, events::states, metrics)::mount,
-        new SessionRoutes(edition, new SessionLifecycle(pool, sessions, seal, events, electorate::opening), guard)::mount,
+        new ScheduleRoutes(edition, new SessionExtension(pool, events, clock), guard)::mount,
+        new SessionRoutes(edition, lifecycle, guard)::mount,
         draws::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
@@ -149,6 +174,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     List<Consumer<Router>> management = List.of(health::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       suggestionDay.stop();
+      scheduler.stop();
+      forms.stop();
       projection.stop();
       events.close();
       return Future.succeededFuture();

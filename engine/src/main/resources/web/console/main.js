@@ -13,8 +13,12 @@ import suggestion from "./views/suggestion.js";
 import queue from "./views/queue.js";
 import suggestionFigures from "./views/suggestion-figures.js";
 import rosterDraw from "./views/roster-draw.js";
+import reminders from "./views/reminders.js";
+import survey from "./views/survey.js";
+import audit from "./views/audit.js";
 
-const VIEWS = [sessions, session, roster, rosterDraw, suggestions, queue, suggestion, suggestionFigures];
+const VIEWS = [sessions, session, reminders, survey, audit, roster, rosterDraw, suggestions, queue, suggestion,
+  suggestionFigures];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 

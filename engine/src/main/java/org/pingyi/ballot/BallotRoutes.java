@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.edition.Edition;
@@ -40,10 +41,16 @@ public final class BallotRoutes {
   private final BallotWriter writer;
   private final RepresentativeGuard representative;
   private final EngineMetrics metrics;
+  /** (session, representative): told when a form goes to someone who has not voted, for the quality flags. */
+  private final BiConsumer<String, String> formServed;
 
-  /** @param readPool for public receipt checks, apart from the writer's pool */
+  /**
+   * @param readPool for public receipt checks, apart from the writer's pool
+   * @param formServed told (session, representative) when a form goes to someone who has not voted, for the quality flags
+   */
   public BallotRoutes(Edition edition, Pool pool, Pool readPool, BallotWriter writer, RepresentativeGuard representative,
-      EngineMetrics metrics) {
+      EngineMetrics metrics, BiConsumer<String, String> formServed) {
+    this.formServed = formServed;
     this.edition = edition;
     this.pool = pool;
     this.readPool = readPool;
@@ -78,6 +85,9 @@ public final class BallotRoutes {
       JsonArray grades = new JsonArray();
       edition.grades().forEach(g -> grades.add(new JsonObject().put("code", g.code()).put("label", g.label())));
       String receipt = row.getString("receipt");
+      if (receipt == null) {
+        formServed.accept(session.id(), representativeId);
+      }
       ctx.response().putHeader("Cache-Control", "no-store");
       ctx.json(new JsonObject()
           .put("sessionId", session.id())

@@ -26,7 +26,9 @@ public record Edition(
     Reminders reminders,
     Suggestions suggestions,
     Rotation rotation,
-    DrawRelaxations drawRelaxations) {
+    DrawRelaxations drawRelaxations,
+    Quality quality,
+    Privacy privacy) {
 
   public record Option(String code, String label) {}
 
@@ -92,6 +94,35 @@ public record Edition(
     return timezone == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(timezone);
   }
 
+  /**
+   * Ballot-quality flags for auditors (never a change to any count): a ballot submitted sooner than this many seconds
+   * per department after its form was served is flagged "fast".
+   */
+  public record Quality(Integer minSecondsPerDepartment) {
+    public static final int DEFAULT_MIN_SECONDS_PER_DEPARTMENT = 2;
+
+    public int minSecondsPerDepartmentOrDefault() {
+      return minSecondsPerDepartment == null ? DEFAULT_MIN_SECONDS_PER_DEPARTMENT : minSecondsPerDepartment;
+    }
+  }
+
+  /** Small cells: a breakdown cell of fewer voters than this is published as {"suppressed":true}. */
+  public record Privacy(Integer minCellSize) {
+    public static final int DEFAULT_MIN_CELL_SIZE = 5;
+
+    public int minCellSizeOrDefault() {
+      return minCellSize == null ? DEFAULT_MIN_CELL_SIZE : minCellSize;
+    }
+  }
+
+  public Quality qualityOrDefault() {
+    return quality == null ? new Quality(null) : quality;
+  }
+
+  public int minCellSize() {
+    return privacy == null ? Privacy.DEFAULT_MIN_CELL_SIZE : privacy.minCellSizeOrDefault();
+  }
+
   public List<Question> questions() {
     return survey == null || survey.questions() == null ? List.of() : survey.questions();
   }
@@ -153,9 +184,17 @@ public record Edition(
     }
   }
 
-  public record Session(String id, String group, Instant opensAt, Instant closesAt, Electorate electorate) {
+  /** manual: an operator opens and closes the session; automatic: the engine does at opensAt and closesAt. */
+  public enum Schedule { manual, automatic }
+
+  public record Session(String id, String group, Instant opensAt, Instant closesAt, Electorate electorate,
+      Schedule schedule) {
     public Electorate electorateOrAll() {
       return electorate == null ? new Electorate(List.of()) : electorate;
+    }
+
+    public Schedule scheduleOrManual() {
+      return schedule == null ? Schedule.manual : schedule;
     }
   }
 

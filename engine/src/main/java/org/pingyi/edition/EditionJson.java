@@ -77,7 +77,8 @@ public final class EditionJson {
         .put("group", new JsonObject().put("code", group.code()).put("name", group.name()))
         .put("state", state.name())
         .put("opensAt", s.opensAt().toString())
-        .put("closesAt", s.closesAt().toString())
+        .put("closesAt", (status == null || status.closesAt() == null ? s.closesAt() : status.closesAt()).toString())
+        .put("schedule", s.scheduleOrManual().name())
         .put("departments", departments(group));
   }
 

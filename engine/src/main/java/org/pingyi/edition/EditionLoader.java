@@ -137,6 +137,14 @@ public final class EditionLoader {
         }
       }
     }
+    if (e.quality() != null && e.quality().minSecondsPerDepartment() != null) {
+      require(p, e.quality().minSecondsPerDepartment() >= 0 && e.quality().minSecondsPerDepartment() <= 600,
+          "quality.minSecondsPerDepartment: whole seconds from 0 to 600");
+    }
+    if (e.privacy() != null && e.privacy().minCellSize() != null) {
+      require(p, e.privacy().minCellSize() >= 1 && e.privacy().minCellSize() <= 1000,
+          "privacy.minCellSize: a number of voters from 1 to 1000");
+    }
     codes(p, "survey.questions", e.questions().stream().map(Edition.Question::id).toList());
     for (int i = 0; i < e.questions().size(); i++) {
       var q = e.questions().get(i);

@@ -8,7 +8,8 @@ import org.pingyi.store.PgLocation;
 
 /**
  * Writes the edition's groups, departments and sessions into PostgreSQL at start, in one transaction. Names and
- * times follow the file; a session's state is never touched, so a restart mid-evening keeps it.
+ * times follow the file (but for a closing time an operator extended beyond it); a session's state is never
+ * touched, so a restart mid-evening keeps it.
  */
 public final class EditionSync {
   static final String UPSERT_EDITION = """
@@ -24,7 +25,8 @@ public final class EditionSync {
   static final String UPSERT_SESSION = """
       INSERT INTO sessions (id, edition_id, group_code, opens_at, closes_at, electorate) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (id) DO UPDATE
-        SET group_code = EXCLUDED.group_code, opens_at = EXCLUDED.opens_at, closes_at = EXCLUDED.closes_at,
+        SET group_code = EXCLUDED.group_code, opens_at = EXCLUDED.opens_at,
+            closes_at = greatest(EXCLUDED.closes_at, sessions.extended_to),
             electorate = EXCLUDED.electorate""";
 
   private EditionSync() {}

@@ -7,9 +7,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pingyi.privacy.SmallCells;
 import org.pingyi.store.RedisStore;
 import org.pingyi.tally.LiveTally;
 import org.pingyi.tally.Projection;
@@ -17,7 +22,8 @@ import org.pingyi.tally.Projection;
 /**
  * What the 9 pm dashboard reads besides counters: whether PostgreSQL and Redis answer, how far the live tally is
  * behind, how many sessions are open, and turnout per session and district. Refreshed every five seconds off the
- * request path; label values are session ids and district codes, both fixed by the edition.
+ * request path; label values are session ids and district codes, both fixed by the edition. A district of fewer
+ * eligible representatives than the edition's minCellSize is a small cell and has no turnout series.
  */
 public final class OperationsGauges {
   static final String OPEN_SESSIONS = "SELECT id FROM sessions WHERE state = 'open' ORDER BY id";
@@ -40,11 +46,15 @@ public final class OperationsGauges {
   private final AtomicInteger openSessions = new AtomicInteger();
   private final MultiGauge eligible;
   private final MultiGauge voted;
+  private final int minCellSize;
+  /** "session|district" of small cells, published by neither gauge (see SmallCells). */
+  private volatile Set<String> suppressed = Set.of();
   private List<String> eligibleCountedFor = List.of();
   private long eligibleCountedAt;
 
   public OperationsGauges(Vertx vertx, Pool pool, RedisStore redis, LiveTally tally, Projection projection,
-      EngineMetrics metrics) {
+      EngineMetrics metrics, int minCellSize) {
+    this.minCellSize = minCellSize;
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
@@ -86,9 +96,22 @@ public final class OperationsGauges {
       return Future.succeededFuture();
     }
     return pool.query(ELIGIBLE).execute().timeout(3, TimeUnit.SECONDS).map(rows -> {
+      Map<String, Map<String, Long>> bySession = new TreeMap<>();
+      rows.forEach(r -> bySession.computeIfAbsent(r.getString("session"), k -> new TreeMap<>())
+          .put(r.getString("district"), r.getLong("eligible")));
+      Set<String> hidden = new HashSet<>();
       List<MultiGauge.Row<?>> counts = new ArrayList<>();
-      rows.forEach(r -> counts.add(MultiGauge.Row.of(
-          Tags.of("session", r.getString("session"), "district", r.getString("district")), r.getLong("eligible"))));
+      bySession.forEach((session, districts) -> {
+        Set<String> small = SmallCells.suppressed(districts, minCellSize);
+        districts.forEach((district, n) -> {
+          if (small.contains(district)) {
+            hidden.add(session + "|" + district);
+          } else {
+            counts.add(MultiGauge.Row.of(Tags.of("session", session, "district", district), n));
+          }
+        });
+      });
+      suppressed = hidden;
       eligible.register(counts, true);
       eligibleCountedFor = sessions;
       eligibleCountedAt = now;
@@ -100,7 +123,8 @@ public final class OperationsGauges {
     List<Future<List<MultiGauge.Row<?>>>> reads = new ArrayList<>();
     for (String session : sessions) {
       reads.add(tally.turnoutByDistrict(session)
-          .map(byDistrict -> byDistrict.entrySet().stream().<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(
+          .map(byDistrict -> byDistrict.entrySet().stream().filter(e -> !suppressed.contains(session + "|" + e.getKey()))
+              .<MultiGauge.Row<?>>map(e -> MultiGauge.Row.of(
               Tags.of("session", session, "district", e.getKey()), e.getValue())).toList()));
     }
     return Future.all(reads).map(v -> {

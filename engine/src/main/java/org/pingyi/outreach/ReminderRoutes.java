@@ -34,6 +34,11 @@ public final class ReminderRoutes {
 
   public void mount(Router router) {
     router.post("/api/v1/admin/sessions/:id/reminders").handler(guard.require(AdminRole.operator)).handler(this::start);
+    router.get("/api/v1/admin/sessions/:id/reminders").handler(guard.require(AdminRole.operator, AdminRole.auditor))
+        .handler(ctx -> waves.ofSession(SessionParam.of(edition, ctx).id()).onSuccess(list -> {
+          ctx.response().putHeader("Cache-Control", "no-store");
+          ctx.json(list);
+        }).onFailure(ctx::fail));
     router.get("/api/v1/admin/reminders/:waveId").handler(guard.require(AdminRole.operator, AdminRole.auditor)).handler(this::status);
     router.get("/api/v1/admin/sessions/:id/non-voters.csv").handler(guard.require(AdminRole.operator)).handler(this::nonVoters);
   }

@@ -64,4 +64,16 @@ final class ReminderSql {
         AND ($2::text IS NULL OR r.district = $2)
         AND NOT EXISTS (SELECT 1 FROM ballots b WHERE b.session_id = s.id AND b.representative_id = r.id)
       ORDER BY r.district, r.id""";
+
+  /** A session's waves, newest first, each with its progress. */
+  static final String SESSION_WAVES = """
+      SELECT w.id, w.district, w.kind, w.created_at,
+             count(m.representative_id) FILTER (WHERE m.status IN ('queued', 'sending')) AS queued,
+             count(m.representative_id) FILTER (WHERE m.status = 'sent') AS sent,
+             count(m.representative_id) FILTER (WHERE m.status = 'failed') AS failed,
+             count(m.representative_id) FILTER (WHERE m.status = 'skipped') AS skipped
+      FROM reminder_waves w LEFT JOIN reminder_messages m ON m.wave_id = w.id
+      WHERE w.session_id = $1
+      GROUP BY w.id ORDER BY w.created_at DESC, w.id
+      LIMIT 200""";
 }

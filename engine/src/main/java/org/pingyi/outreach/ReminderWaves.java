@@ -2,6 +2,7 @@ package org.pingyi.outreach;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
@@ -60,6 +61,21 @@ public final class ReminderWaves {
       }
       return new JsonObject().put("queued", row.getLong("queued")).put("sent", row.getLong("sent"))
           .put("failed", row.getLong("failed")).put("skipped", row.getLong("skipped"));
+    });
+  }
+
+  /** [{"waveId","district","kind","createdAt","queued","sent","failed","skipped"}], newest first. */
+  public Future<JsonArray> ofSession(String sessionId) {
+    return pool.preparedQuery(ReminderSql.SESSION_WAVES).execute(Tuple.of(sessionId)).map(rows -> {
+      JsonArray waves = new JsonArray();
+      rows.forEach(row -> waves.add(new JsonObject()
+          .put("waveId", row.getString("id"))
+          .put("district", row.getString("district"))
+          .put("kind", row.getString("kind"))
+          .put("createdAt", row.getOffsetDateTime("created_at").toInstant().toString())
+          .put("queued", row.getLong("queued")).put("sent", row.getLong("sent"))
+          .put("failed", row.getLong("failed")).put("skipped", row.getLong("skipped"))));
+      return waves;
     });
   }
 }

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Compares the figures recomputed from the ballots with results.json's rows, member by member and type by type;
- * the first difference names its department.
+ * the first difference names its department. Weight-class cells are compared as sealed: small cells suppressed by
+ * the edition's rule ({@link ResultsDocument#byWeightClass}) must say exactly {"suppressed":true}.
  */
 final class FigureCheck {
   static final Set<String> ROW_MEMBERS = Set.of("rank", "department", "score", "rawMean", "satisfactionRate", "votes",
@@ -17,7 +18,7 @@ final class FigureCheck {
 
   private FigureCheck() {}
 
-  static void compare(List<DepartmentResult> recomputed, JsonArray published) {
+  static void compare(List<DepartmentResult> recomputed, JsonArray published, int minCellSize) {
     if (published.size() != recomputed.size()) {
       throw VerifyRefusal.of("results.json lists " + published.size() + " departments, expected " + recomputed.size());
     }
@@ -31,14 +32,14 @@ final class FigureCheck {
       if (!r.code().equals(code) || !sameLong(r.rank(), p.getValue("rank"))) {
         throw VerifyRefusal.of(where + " (" + code + "): rank " + (i + 1) + " should be " + r.code());
       }
-      String diff = firstDifference(r, p);
+      String diff = firstDifference(r, p, minCellSize);
       if (diff != null) {
         throw VerifyRefusal.of("department " + code + " " + diff);
       }
     }
   }
 
-  private static String firstDifference(DepartmentResult r, JsonObject p) {
+  private static String firstDifference(DepartmentResult r, JsonObject p, int minCellSize) {
     if (!sameNumber(r.score(), p.getValue("score"))) {
       return "score: recomputed " + r.score() + ", results.json says " + p.getValue("score");
     }
@@ -62,11 +63,15 @@ final class FigureCheck {
     if (!(p.getValue("byWeightClass") instanceof JsonObject classes) || !classes.fieldNames().equals(r.byWeightClass().keySet())) {
       return "byWeightClass: must list every weight class of the edition";
     }
+    JsonObject expected = ResultsDocument.byWeightClass(r, minCellSize);
     for (var figure : r.byWeightClass().entrySet()) {
       Object q = classes.getValue(figure.getKey());
-      if (!(q instanceof JsonObject f) || !f.fieldNames().equals(Set.of("mean", "votes"))
-          || !sameNumber(figure.getValue().mean(), f.getValue("mean")) || !sameLong(figure.getValue().votes(), f.getValue("votes"))) {
-        return "byWeightClass." + figure.getKey() + ": recomputed " + figure.getValue() + ", results.json says " + q;
+      boolean suppressed = expected.getJsonObject(figure.getKey()).containsKey("suppressed");
+      if (suppressed ? !ResultsDocument.SUPPRESSED.equals(q)
+          : !(q instanceof JsonObject f) || !f.fieldNames().equals(Set.of("mean", "votes"))
+              || !sameNumber(figure.getValue().mean(), f.getValue("mean")) || !sameLong(figure.getValue().votes(), f.getValue("votes"))) {
+        return "byWeightClass." + figure.getKey() + ": recomputed " + (suppressed ? ResultsDocument.SUPPRESSED : figure.getValue())
+            + ", results.json says " + q;
       }
     }
     return null;

@@ -8,6 +8,9 @@ import org.pingyi.http.Csv;
 
 /** results.json as a spreadsheet table: UTF-8 with a byte-order mark so spreadsheet programs show Chinese. */
 public final class ResultsCsv {
+  /** A small cell, as results.json suppresses it. */
+  static final String SUPPRESSED = "suppressed";
+
   private ResultsCsv() {}
 
   public static String of(Edition edition, JsonObject document) {
@@ -29,6 +32,11 @@ public final class ResultsCsv {
         edition.grades().forEach(g -> row.add(r.getJsonObject("grades").getLong(g.code(), 0L)));
         edition.weightClasses().forEach(k -> {
           JsonObject figure = r.getJsonObject("byWeightClass").getJsonObject(k.code(), new JsonObject());
+          if (figure.getBoolean("suppressed", false)) {
+            row.add(SUPPRESSED);
+            row.add(SUPPRESSED);
+            return;
+          }
           row.add(decimal(figure.getValue("mean"), 2));
           row.add(figure.getLong("votes", 0L));
         });

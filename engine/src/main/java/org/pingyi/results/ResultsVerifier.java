@@ -85,7 +85,7 @@ public final class ResultsVerifier {
     if (!count.chainRoot().equals(document.getString("chainRoot"))) {
       throw VerifyRefusal.of("chain root " + count.chainRoot() + " differs from results.json's " + document.getString("chainRoot"));
     }
-    FigureCheck.compare(count.results(), document.getJsonArray("results"));
+    FigureCheck.compare(count.results(), document.getJsonArray("results"), edition.minCellSize());
     return "verified: " + count.ballots() + " ballots of " + sessionId + ", chain root " + count.chainRoot()
         + ", edition " + editionSha256.substring(0, 12) + "…, "
         + (signedBy == null ? "signature NOT checked (pass --keys with the published JWKS)" : "signed by key " + signedBy);

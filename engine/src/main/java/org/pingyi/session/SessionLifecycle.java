@@ -22,7 +22,7 @@ public final class SessionLifecycle {
   static final String TRANSITION = """
       UPDATE sessions SET state = $2, state_changed_at = now()
       WHERE id = $1 AND state = $3
-      RETURNING id, state, state_changed_at""";
+      RETURNING id, state, state_changed_at, closes_at""";
 
   /** action → (from, to) */
   private static final Map<String, SessionState[]> STEPS = Map.of(
@@ -67,8 +67,7 @@ public final class SessionLifecycle {
             return refusal(conn, sessionId, action);
           }
           var row = rows.iterator().next();
-          SessionStatus status = new SessionStatus(row.getString("id"), SessionState.valueOf(row.getString("state")),
-              row.getOffsetDateTime("state_changed_at").toInstant());
+          SessionStatus status = SessionRepository.toStatus(row);
           JsonObject detail = new JsonObject().put("from", step[0].name()).put("to", step[1].name());
           Future<Void> work = switch (step[1]) {
             case open -> opening.opening(conn, sessionId, actor);

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /** Reads session states from PostgreSQL, the one truth about them. */
 public final class SessionRepository {
-  static final String SELECT_ALL = "SELECT id, state, state_changed_at FROM sessions WHERE edition_id = $1";
-  static final String SELECT_ONE = "SELECT id, state, state_changed_at FROM sessions WHERE id = $1";
+  static final String SELECT_ALL = "SELECT id, state, state_changed_at, closes_at FROM sessions WHERE edition_id = $1";
+  static final String SELECT_ONE = "SELECT id, state, state_changed_at, closes_at FROM sessions WHERE id = $1";
 
   private final Pool pool;
   private final String editionId;
@@ -41,8 +41,10 @@ public final class SessionRepository {
         rows.size() == 0 ? Optional.empty() : Optional.of(toStatus(rows.iterator().next())));
   }
 
-  private static SessionStatus toStatus(Row row) {
+  /** A row with id, state, state_changed_at and closes_at. */
+  static SessionStatus toStatus(Row row) {
     OffsetDateTime changed = row.getOffsetDateTime("state_changed_at");
-    return new SessionStatus(row.getString("id"), SessionState.valueOf(row.getString("state")), changed.toInstant());
+    return new SessionStatus(row.getString("id"), SessionState.valueOf(row.getString("state")), changed.toInstant(),
+        row.getOffsetDateTime("closes_at").toInstant());
   }
 }

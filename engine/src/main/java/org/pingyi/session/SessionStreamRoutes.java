@@ -11,7 +11,8 @@ import org.pingyi.metrics.EngineMetrics;
 
 /**
  * GET /api/v1/sessions/stream (public, SSE): the current state of every session on connect, then one
- * {@code session} event {"id","state"} per change, so phones move to the next group the moment it opens.
+ * {@code session} event {"id","state","closesAt"} per change (of state, or of closing time when a session is
+ * extended), so phones move to the next group the moment it opens.
  */
 public final class SessionStreamRoutes {
   private static final long KEEPALIVE_MS = 15_000;
@@ -50,7 +51,7 @@ public final class SessionStreamRoutes {
       changes.unregister();
       vertx.cancelTimer(keepalive);
     });
-    sessions.get().values().forEach(s -> send(ctx, new JsonObject().put("id", s.id()).put("state", s.state().name())));
+    sessions.get().values().forEach(s -> send(ctx, SessionEvents.event(s)));
   }
 
   private static void send(RoutingContext ctx, JsonObject event) {

@@ -75,6 +75,15 @@ public final class LiveTally {
     return Future.all(voted, turnout, counts).map(v -> SessionCounters.of(voted.result(), turnout.result(), counts.result()));
   }
 
+  /** Ballots counted in a session, in all and per district: two small reads, not the department counters. */
+  public Future<Counted> counted(String sessionId) {
+    Future<Long> voted = redis.call(vertx, c -> c.scard(TallyKeys.counted(sessionId)));
+    Future<Map<String, Long>> byDistrict = turnoutByDistrict(sessionId);
+    return Future.all(voted, byDistrict).map(v -> new Counted(voted.result(), byDistrict.result()));
+  }
+
+  public record Counted(long voted, Map<String, Long> byDistrict) {}
+
   /** Ballots counted per district of a session. */
   public Future<Map<String, Long>> turnoutByDistrict(String sessionId) {
     return redis.<Map<String, String>>call(vertx, c -> c.hgetall(TallyKeys.turnout(sessionId))).map(turnout -> {

@@ -2,16 +2,10 @@ package org.pingyi.tally;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.HashMap;
-import java.util.Map;
 import org.pingyi.audit.AuditLog;
 import org.pingyi.auth.Admin;
 import org.pingyi.auth.AdminGuard;
@@ -23,16 +17,10 @@ import org.pingyi.session.SessionRepository;
 import org.pingyi.session.Embargo;
 
 /**
- * The live view: turnout for operators and auditors, the live ranking (embargoed: auditors only until the session
- * is published, and every embargoed read is audit-logged), its SSE stream, and the operator's recount.
+ * The live view: the live ranking (embargoed: auditors only until the session is published, and every embargoed
+ * read is audit-logged), its SSE stream, and the operator's recount. Turnout is {@link TurnoutRoutes}.
  */
 public final class TallyRoutes {
-  static final String ELIGIBLE_BY_DISTRICT = """
-      SELECT r.district, count(*) AS eligible
-      FROM representatives r JOIN sessions s ON s.id = $1
-      WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
-        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
-      GROUP BY r.district""";
   private static final long STREAM_PERIOD_MS = 1000;
 
   private final Vertx vertx;
@@ -61,40 +49,11 @@ public final class TallyRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/sessions/:id/turnout").handler(guard.require(AdminRole.operator, AdminRole.auditor)).handler(this::turnout);
     router.get("/api/v1/sessions/:id/live").handler(this::live);
     router.get("/api/v1/sessions/:id/live/stream").handler(this::liveStream);
     router.post("/api/v1/admin/sessions/:id/recount").handler(guard.require(AdminRole.operator)).handler(this::recount);
   }
 
-
-  private void turnout(RoutingContext ctx) {
-    Edition.Session session = SessionParam.of(edition, ctx);
-    Future<Map<String, Long>> eligible = pool.preparedQuery(ELIGIBLE_BY_DISTRICT).execute(Tuple.of(session.id())).map(rows -> {
-      Map<String, Long> byDistrict = new HashMap<>();
-      rows.forEach(row -> byDistrict.put(row.getString("district"), row.getLong("eligible")));
-      return byDistrict;
-    });
-    Future<LiveTally.SessionCounters> counters = tally.read(session.id());
-    Future.all(eligible, counters).onSuccess(v -> {
-      long eligibleTotal = 0;
-      JsonArray byDistrict = new JsonArray();
-      for (Edition.District d : edition.districts()) {
-        long e = eligible.result().getOrDefault(d.code(), 0L);
-        eligibleTotal += e;
-        byDistrict.add(new JsonObject().put("district", d.code()).put("eligible", e)
-            .put("voted", counters.result().turnoutByDistrict().getOrDefault(d.code(), 0L)));
-      }
-      long voted = counters.result().voted();
-      ctx.response().putHeader("Cache-Control", "no-store");
-      ctx.json(new JsonObject()
-          .put("eligible", eligibleTotal)
-          .put("voted", voted)
-          .put("ratio", eligibleTotal == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(voted)
-              .divide(BigDecimal.valueOf(eligibleTotal), 4, RoundingMode.HALF_UP))
-          .put("byDistrict", byDistrict));
-    }).onFailure(ctx::fail);
-  }
 
   /** Passes when the figures are public, or the caller is an auditor (whose read is audit-logged). */
   private Future<Void> embargoCheck(RoutingContext ctx, Edition.Session session, String what) {

@@ -85,6 +85,37 @@ export function statusName(status) {
   const b = en.statusNames[status];
   return a == null ? status : `${a} ${b}`;
 }
+// The evening's live operations: schedule, turnout charts, reminders, survey, audit log (filter, at, detail: above).
+Object.assign(zh, {
+  times: "时间", countdown: "倒计时", opensAt: "开始", closesAt: "结束", automatic: "自动", manual: "手动",
+  opensIn: "距开始", closesIn: "距结束", opensAtPassed: "开始时间已过", closesAtPassed: "结束时间已过", extendBy: "延长（分钟）", extend: "延长", turnoutByDistrict: "各区市参评进度",
+  progress: "进度", perMinute: "每分钟选票", noBallotsYet: "尚无选票。", ballots: "选票", suppressed: "人数过少，不予显示",
+  quality: "选票质量提示（仅审计）", refresh: "刷新",
+  qualityLine: (n, straight, fast, unmeasured, seconds) =>
+    `共 ${n} 张：全部同一评价 ${straight} 张；${seconds} 秒内提交 ${fast} 张；无表单时间 ${unmeasured} 张（不影响计票）`,
+  reminders: "短信提醒", backToSession: "返回本场次", allDistricts: "全部区市", sendWave: "发送提醒",
+  nonVotersCsv: "下载未评名单", startedAt: "发起时间", kind: "方式", queued: "待发", sent: "已发", failed: "失败",
+  skipped: "已跳过", confirmWave: (scope) => `向${scope}尚未评议的代表发送短信提醒？`,
+  waveQueued: (scope, n) => `已向${scope}排队 ${n} 条提醒`, survey: "社情民意调查", respondents: (n) => `答卷人数 ${n}`,
+  answeredBy: (n) => `作答 ${n} 人`, mean: "平均分", audit: "审计日志", auditAction: "操作", auditActor: "操作人",
+  target: "对象", from: "起", to: "止", older: "更早的记录",
+});
+Object.assign(en, {
+  times: "Times", countdown: "Countdown", opensAt: "opens", closesAt: "closes", automatic: "automatic", manual: "by hand",
+  opensIn: "opens in", closesIn: "closes in", opensAtPassed: "its opening time has passed",
+  closesAtPassed: "its closing time has passed", extendBy: "Extend by (minutes)", extend: "Extend",
+  turnoutByDistrict: "Turnout per district", progress: "Progress", perMinute: "Ballots per minute",
+  noBallotsYet: "No ballots yet.", ballots: "ballots", suppressed: "too few people to show", quality: "Ballot quality (auditors)",
+  refresh: "Refresh",
+  qualityLine: (n, straight, fast, unmeasured, seconds) =>
+    `${n} ballots: ${straight} one grade for all; ${fast} within ${seconds} s; ${unmeasured} without a form time (counts unchanged)`,
+  reminders: "Reminders", backToSession: "Back to the session", allDistricts: "all districts", sendWave: "Send reminders",
+  nonVotersCsv: "Non-voters CSV", startedAt: "Started", kind: "Kind", queued: "Queued", sent: "Sent", failed: "Failed",
+  skipped: "Skipped", confirmWave: (scope) => `Send an SMS reminder to every non-voter of ${scope}?`,
+  waveQueued: (scope, n) => `${n} reminders queued for ${scope}`, survey: "Survey", respondents: (n) => `${n} respondents`,
+  answeredBy: (n) => `${n} answered`, mean: "mean", audit: "Audit log", auditAction: "Action", auditActor: "Actor",
+  target: "Target", from: "From", to: "To", older: "Older entries",
+});
 
 /** Both languages of a word, Chinese first ("查看 View"); a function word takes its arguments. */
 export function t(key, ...args) {

@@ -1,7 +1,9 @@
 // Every session of the edition with its state; operators move a session on (irreversible steps ask first).
-// Follows the public session stream, so a change made elsewhere shows at once.
+// Follows the public session stream, so a change made elsewhere shows at once; counts down to each session's
+// next moment (opening or closing).
 import { h, showProblem } from "../lib/dom.js";
 import { t } from "../lib/words.js";
+import { clock, everySecond, momentText } from "../lib/time.js";
 
 const NEXT = { scheduled: ["open"], open: ["close"], closed: ["seal"], sealed: ["publish"], published: [] };
 const CONFIRM = { close: "confirmClose", seal: "confirmSeal", publish: "confirmPublish" };
@@ -15,14 +17,17 @@ export default {
     const problem = h("p", { id: "actionProblem", class: "problem", role: "alert", hidden: true });
     root.append(h("h2", {}, t("sessions")),
       h("table", { id: "sessions", class: "grid" },
-        h("thead", {}, h("tr", {}, [t("session"), t("group"), t("state"), t("actions")].map((c) => h("th", {}, c)))), body),
+        h("thead", {}, h("tr", {}, [t("session"), t("group"), t("state"), t("times"), t("countdown"), t("actions")].map((c) => h("th", { scope: "col" }, c)))), body),
       problem);
 
+    let list = [];
     async function load() {
-      const list = await fetch("/api/v1/sessions", { signal: ctx.signal }).then((r) => r.json());
+      list = await fetch("/api/v1/sessions", { signal: ctx.signal }).then((r) => r.json());
       body.replaceChildren(...list.map((s) => h("tr", { "data-session": s.id },
         h("td", {}, s.id), h("td", {}, s.group.name),
         h("td", { class: "state-" + s.state, "data-state": s.state }, s.state),
+        h("td", {}, `${clock(s.opensAt)} – ${clock(s.closesAt)}`, s.schedule === "automatic" ? h("span", { class: "badge" }, t("automatic")) : null),
+        h("td", { class: "countdown", "data-countdown": s.id }),
         h("td", {},
           h("button", { type: "button", class: "secondary", onclick: () => ctx.go(`/session/${s.id}`) }, t("view")),
           ctx.role === "operator" ? NEXT[s.state].map((action) => h("button",
@@ -38,8 +43,15 @@ export default {
     }
 
     const stream = new EventSource("/api/v1/sessions/stream");
-    stream.addEventListener("session", () => load().catch(() => {}));
+    stream.addEventListener("session", () => load().then(tick).catch(() => {}));
     ctx.signal.addEventListener("abort", () => stream.close());
-    load().catch(() => {});
+    load().then(tick).catch(() => {});
+    function tick() {
+      for (const s of list) {
+        const cell = body.querySelector(`[data-countdown="${CSS.escape(s.id)}"]`);
+        if (cell) cell.textContent = momentText(t, s);
+      }
+    }
+    everySecond(ctx.signal, tick);
   },
 };

@@ -159,13 +159,45 @@ final class HandCount {
       JsonObject grades = new JsonObject();
       f.grades().forEach(grades::put);
       JsonObject byClass = new JsonObject();
-      f.votesByClass().forEach((k, n) -> byClass.put(k, new JsonObject().put("mean", f.meanByClass().get(k)).put("votes", n)));
+      List<String> small = smallCells(f.votesByClass());
+      f.votesByClass().forEach((k, n) -> byClass.put(k, small.contains(k) ? new JsonObject().put("suppressed", true)
+          : new JsonObject().put("mean", f.meanByClass().get(k)).put("votes", n)));
       rows.add(new JsonObject().put("rank", i + 1).put("department", new JsonObject().put("code", f.code()).put("name", f.name()))
           .put("score", f.score()).put("rawMean", f.rawMean()).put("satisfactionRate", f.satisfactionRate()).put("votes", f.votes())
           .put("grades", grades).put("byWeightClass", byClass));
     }
     return new JsonObject().put("sessionId", session.id()).put("state", state).put("sealedAt", sealedAt)
         .put("ballots", (long) lines.size()).put("chainRoot", chain).put("editionSha256", editionSha256).put("results", rows);
+  }
+
+  /**
+   * The README's small-cell rule (Live operations), worked out here on its own: a cell of 1 to minCellSize − 1 voters
+   * is suppressed; then, while fewer than two cells or fewer than minCellSize voters together are suppressed, the
+   * smallest cell left that is not empty goes too (ties in the edition's order). An empty cell stays.
+   */
+  private List<String> smallCells(Map<String, Long> voters) {
+    int min = edition.minCellSize();
+    List<String> suppressed = new ArrayList<>();
+    voters.forEach((k, n) -> {
+      if (n > 0 && n < min) {
+        suppressed.add(k);
+      }
+    });
+    if (suppressed.isEmpty()) {
+      return suppressed;
+    }
+    List<String> order = new ArrayList<>(voters.keySet());
+    List<String> rest = new ArrayList<>(order.stream().filter(k -> voters.get(k) > 0 && !suppressed.contains(k)).toList());
+    rest.sort(Comparator.comparing((String k) -> voters.get(k)).thenComparing(order::indexOf));
+    long together = suppressed.stream().mapToLong(voters::get).sum();
+    for (String next : rest) {
+      if (suppressed.size() >= 2 && together >= min) {
+        break;
+      }
+      suppressed.add(next);
+      together += voters.get(next);
+    }
+    return suppressed;
   }
 
   /** A JSON string literal; the tests' values are plain text, so only quotes, backslashes and controls need care. */

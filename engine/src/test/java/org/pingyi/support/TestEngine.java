@@ -76,7 +76,7 @@ public final class TestEngine implements AutoCloseable {
     return sibling(overrides, Clock.systemUTC());
   }
 
-  /** A sibling whose suggestion loop goes by {@code clock}. */
+  /** A sibling whose own time (suggestion loop, automatic schedule) goes by {@code clock}. */
   public TestEngine sibling(Map<String, String> overrides, Clock clock) throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
@@ -180,7 +180,7 @@ public final class TestEngine implements AutoCloseable {
   /** Access tokens under the key in this file, as the engine makes them. */
   public static AccessTokens accessTokensFrom(Path keyFile) throws Exception {
     OctetSequenceKey key = OctetSequenceKey.parse(Files.readString(keyFile).strip());
-    return new AccessTokens(key.toByteArray(), EngineConfig.MAX_ACCESS_TOKEN_LIFETIME, java.time.Clock.systemUTC());
+    return new AccessTokens(key.toByteArray(), EngineConfig.MAX_ACCESS_TOKEN_LIFETIME, Clock.systemUTC());
   }
 
   private AccessTokens accessTokens;
