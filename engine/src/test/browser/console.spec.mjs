@@ -3,21 +3,15 @@
 // minute, a reminder wave with its progress, the non-voter download, survey and ranking charts with the numbers the
 // test sent, the audit log filter; axe-core audits of every view and of the phone page, and a ballot cast with the
 // keyboard alone. Exits non-zero on the first failed check.
-import { chromium } from "playwright-core";
+import { launch, shot } from "./browser.mjs";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { audit } from "./a11y.mjs";
 
 const { BASE_URL, OPERATOR, AUDITOR, SHOTS, DISTRICT, DISTRICT_LABEL, VOTERS, PHONE_REP } = process.env;
 const ELIGIBLE = Number(process.env.DISTRICT_ELIGIBLE);
 const voters = VOTERS.split(",");
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const violations = [];
 async function check(page, name) {
   violations.push(...(await audit(page, name)).map((v) => ({ page: name, ...v })));

@@ -2,18 +2,12 @@
 // operator publishes a pool (its hash shows at once), announces the seed's source, enters the seed once it is due,
 // draws, inspects per cell and per source, downloads the transcript and adopts the roster. Started by
 // org.pingyi.draw.DrawConsoleBrowserTest with a running engine; exits non-zero on the first failed check.
-import { chromium } from "playwright-core";
+import { launch, shot } from "./browser.mjs";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 
 const { BASE_URL, OPERATOR, SHOTS, POOL, BAD_POOL, POOL_SHA } = process.env;
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 try {
   const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true,

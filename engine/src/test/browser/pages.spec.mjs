@@ -1,18 +1,12 @@
 // Browser tests of the phone page and the console in Debian's Chromium, driven by Playwright. Started by
 // org.pingyi.BrowserPagesTest with a running engine; exits non-zero on the first failed check.
-import { chromium } from "playwright-core";
+import { launch, shot } from "./browser.mjs";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 const { BASE_URL, OPERATOR, AUDITOR, SHOTS, REP_A, REP_B } = process.env;
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const report = {};
 // The page's Idempotency-Key: crypto.randomUUID(), within API.md's 64 characters.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

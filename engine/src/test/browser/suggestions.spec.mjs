@@ -1,18 +1,12 @@
 // The suggestion loop in Debian's Chromium, driven by Playwright: a citizen suggests on the phone page, the office
 // assigns it in the console, the department answers in its own console, the citizen rates the answer, and the
 // figures show it. Started by org.pingyi.suggestion.BrowserSuggestionsTest; exits non-zero on the first failed check.
-import { chromium } from "playwright-core";
+import { launch, shot } from "./browser.mjs";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 
 const { BASE_URL, OPERATOR, DEPARTMENT, DEPARTMENT_TOKEN, CO_HANDLER, CO_TOKEN, SHOTS, PHONE, REP } = process.env;
-mkdirSync(SHOTS, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const report = {};
 const TEXT = "建议在老城区背街小巷增设路灯，方便居民夜间出行。";
 

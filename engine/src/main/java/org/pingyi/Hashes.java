@@ -1,13 +1,16 @@
 package org.pingyi;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The digests the engine takes of UTF-8 text and bytes: token hashes, ballot body hashes, the ballot chain, script ids,
- * the roster draw's inputs.
+ * the roster draw's inputs; and the keyed HMAC-SHA-256 behind the export's and the citizens' pseudonyms.
  */
 public final class Hashes {
   private Hashes() {}
@@ -35,6 +38,17 @@ public final class Hashes {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** HMAC-SHA-256 of UTF-8 text under a key (a pseudonym's key stays in its file, see keys/EngineKeys). */
+  public static byte[] hmacSha256(byte[] key, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
     }
   }
 

@@ -1,10 +1,7 @@
 package org.pingyi.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.pingyi.Hashes;
 
 /**
  * A citizen's pseudonymous id: {@code c} + the first 32 hex characters (128 bits) of
@@ -25,13 +22,6 @@ public final class CitizenIds {
   }
 
   public String of(String issuer, String subject) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      byte[] digest = mac.doFinal(("pingyi-citizen-v1\n" + issuer + "\n" + subject).getBytes(StandardCharsets.UTF_8));
-      return "c" + HexFormat.of().formatHex(digest, 0, 16);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-    }
+    return "c" + HexFormat.of().formatHex(Hashes.hmacSha256(key, "pingyi-citizen-v1\n" + issuer + "\n" + subject), 0, 16);
   }
 }

@@ -1,10 +1,7 @@
 package org.pingyi.keys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.pingyi.Hashes;
 
 /**
  * The export's and the roster commitment's {@code voter}: HMAC-SHA-256 of the representative id under a per-edition
@@ -21,20 +18,10 @@ public final class Pseudonyms {
   }
 
   public static Pseudonyms forEdition(byte[] pseudonymKey, String editionId) {
-    return new Pseudonyms(hmac(pseudonymKey, DERIVATION + editionId));
+    return new Pseudonyms(Hashes.hmacSha256(pseudonymKey, DERIVATION + editionId));
   }
 
   public String voter(String representativeId) {
-    return HexFormat.of().formatHex(hmac(editionKey, representativeId)).substring(0, 32);
-  }
-
-  private static byte[] hmac(byte[] key, String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every Java runtime has HmacSHA256", e);
-    }
+    return HexFormat.of().formatHex(Hashes.hmacSha256(editionKey, representativeId)).substring(0, 32);
   }
 }

@@ -2,7 +2,6 @@ package org.pingyi.roster;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -45,12 +44,12 @@ public final class RosterRoutes {
     }
     String length = request.getHeader("Content-Length");
     if (length != null && length.matches("\\d{1,19}") && Long.parseLong(length) > MAX_BYTES) {
-      ctx.fail(new ProblemException(ProblemCode.payload_too_large, "The roster may be at most 64 MiB."));
+      ctx.fail(tooLarge());
       return;
     }
     request.pause();
     vertx.fileSystem().createTempFile("pingyi-roster-", ".csv")
-        .compose(path -> receive(request, path)
+        .compose(path -> LimitedWriteStream.receive(vertx, request, path, MAX_BYTES, RosterRoutes::tooLarge)
             .compose(v -> vertx.executeBlocking(() -> RosterFiles.read(Path.of(path), edition), false))
             .compose(parse -> parse.ok()
                 ? importer.apply(parse.entries(), AdminGuard.of(ctx).actor())
@@ -61,15 +60,7 @@ public final class RosterRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** Copies the body into the file with back-pressure, refusing it once it passes the limit. */
-  private Future<Void> receive(HttpServerRequest request, String path) {
-    return vertx.fileSystem().open(path, new OpenOptions().setWrite(true).setTruncateExisting(true))
-        .compose(file -> {
-          var limited = new LimitedWriteStream(file, MAX_BYTES);
-          return request.pipeTo(limited).eventually(file::close).recover(e -> limited.overflowed()
-              ? Future.failedFuture(new ProblemException(ProblemCode.payload_too_large, "The roster may be at most 64 MiB."))
-              : Future.failedFuture(e));
-        });
+  private static ProblemException tooLarge() {
+    return new ProblemException(ProblemCode.payload_too_large, "The roster may be at most 64 MiB.");
   }
-
 }

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pingyi.Hashes;
+import org.pingyi.support.BrowserSpec;
 import org.pingyi.support.TestEngine;
 
 /**
@@ -31,28 +31,13 @@ class DrawConsoleBrowserTest {
     Path bad = dir.resolve("bad-pool.csv");
     Files.writeString(bad, String.join(",", PoolCsv.HEADER) + "\nX1,某某,10012345671,atlantis,resident,random,face-x1,\n");
     try (TestEngine engine = TestEngine.start()) {
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Path log = Path.of("target", "browser-draw.log").toAbsolutePath();
-      ProcessBuilder node = new ProcessBuilder("node", "draw.spec.mjs")
-          .directory(TestEngine.PROJECT.resolve("engine/src/test/browser").toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      node.environment().putAll(Map.of(
+      Path shots = BrowserSpec.SHOTS;
+      BrowserSpec.run("draw.spec.mjs", "browser-draw.log", Map.of(
           "BASE_URL", "http://127.0.0.1:" + engine.engine().httpPort(),
           "OPERATOR", engine.operator(),
-          "SHOTS", shots.toString(),
           "POOL", pool.toString(),
           "BAD_POOL", bad.toString(),
-          "POOL_SHA", HexFormat.of().formatHex(Hashes.sha256(Files.readAllBytes(pool)))));
-      Process process = node.start();
-      boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String output = Files.readString(log);
-      assertTrue(finished, "browser run timed out:\n" + output);
-      assertEquals(0, process.exitValue(), output);
-      assertTrue(output.contains("draw console checks passed"), output);
+          "POOL_SHA", HexFormat.of().formatHex(Hashes.sha256(Files.readAllBytes(pool)))), "draw console checks passed", 180);
 
       assertEquals(1, engine.count("SELECT count(*) FROM roster_draws WHERE state = 'adopted' AND pool IS NULL"));
       assertEquals(3000, engine.count("SELECT count(*) FROM representatives WHERE id LIKE 'P%' AND status = 'active'"));

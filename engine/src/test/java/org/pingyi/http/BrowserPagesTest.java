@@ -7,8 +7,9 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.BrowserSpec;
 import org.pingyi.support.TestEngine;
 
 /**
@@ -22,29 +23,14 @@ class BrowserPagesTest {
     try (TestEngine engine = TestEngine.start()) {
       engine.open("econ1-2024");
       List<String> reps = engine.activeRepresentatives(2);
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
+      Path shots = BrowserSpec.SHOTS;
       Files.deleteIfExists(shots.resolve("report.json"));
-      Path log = Path.of("target", "browser.log").toAbsolutePath();
-      ProcessBuilder node = new ProcessBuilder("node", "pages.spec.mjs")
-          .directory(TestEngine.PROJECT.resolve("engine/src/test/browser").toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      node.environment().putAll(java.util.Map.of(
+      BrowserSpec.run("pages.spec.mjs", "browser.log", Map.of(
           "BASE_URL", "http://127.0.0.1:" + engine.engine().httpPort(),
           "OPERATOR", engine.operator(),
           "AUDITOR", engine.auditor(),
-          "SHOTS", shots.toString(),
           "REP_A", reps.get(0),
-          "REP_B", reps.get(1)));
-      Process process = node.start();
-      boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String output = Files.readString(log);
-      assertTrue(finished, "browser run timed out:\n" + output);
-      assertEquals(0, process.exitValue(), output);
-      assertTrue(output.contains("browser checks passed"), output);
+          "REP_B", reps.get(1)), "browser checks passed", 180);
 
       for (String rep : reps) {
         assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE session_id = ? AND representative_id = ?", "econ1-2024", rep),

@@ -10,8 +10,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.BrowserSpec;
 import org.pingyi.support.TestEditions;
 import org.pingyi.support.TestEngine;
 import org.pingyi.support.TestServers;
@@ -34,31 +34,16 @@ class ConsoleEveningTest {
       List<String> voters = active(engine, "district = ?", 3);
       String phone = active(engine, "district <> ?", 1).get(0);
       long eligible = engine.count("SELECT count(*) FROM representatives WHERE status = 'active' AND district = 'shinan'");
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Path log = Path.of("target", "console-browser.log").toAbsolutePath();
-      ProcessBuilder node = new ProcessBuilder("node", "console.spec.mjs")
-          .directory(TestEngine.PROJECT.resolve("engine/src/test/browser").toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      node.environment().putAll(Map.of(
+      Path shots = BrowserSpec.SHOTS;
+      BrowserSpec.run("console.spec.mjs", "console-browser.log", Map.of(
           "BASE_URL", "http://127.0.0.1:" + engine.engine().httpPort(),
           "OPERATOR", engine.operator(),
           "AUDITOR", engine.auditor(),
-          "SHOTS", shots.toString(),
           "DISTRICT", DISTRICT,
           "DISTRICT_LABEL", "市南区",
           "DISTRICT_ELIGIBLE", String.valueOf(eligible),
           "VOTERS", String.join(",", voters),
-          "PHONE_REP", phone));
-      Process process = node.start();
-      boolean finished = process.waitFor(240, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String output = Files.readString(log);
-      assertTrue(finished, "browser run timed out:\n" + output);
-      assertEquals(0, process.exitValue(), output);
-      assertTrue(output.contains("console checks passed"), output);
+          "PHONE_REP", phone), "console checks passed", 240);
 
       assertEquals(4, engine.count("SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'"),
           "three ballots from the test and the one cast with the keyboard");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.pingyi.support.Api;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.Eventually;
-import org.pingyi.support.MovableClock;
+import org.pingyi.support.MutableClock;
 import org.pingyi.support.SseRecorder;
 import org.pingyi.support.TestEditions;
 import org.pingyi.support.TestEngine;
@@ -32,7 +32,7 @@ class AutomaticScheduleTest {
   @Test
   void automaticSessionsOpenAndCloseExactlyOnceAcrossTwoInstancesAndExtendMovesTheClose() throws Exception {
     Path edition = TestEditions.withAutomatic("econ1-2024", "econ2-2024");
-    MovableClock clock = new MovableClock(Instant.parse("2024-12-17T00:59:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2024-12-17T00:59:00Z"));
     Map<String, String> settings = Map.of("edition", edition.toString());
     try (TestEngine a = TestEngine.start(settings, clock);
          TestEngine b = a.sibling(settings, clock);

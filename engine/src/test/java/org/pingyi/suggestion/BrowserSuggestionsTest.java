@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pingyi.support.BrowserSpec;
 import org.pingyi.support.Eventually;
 import org.pingyi.support.TestEngine;
 import org.pingyi.support.TestSmsProvider;
@@ -24,13 +24,8 @@ class BrowserSuggestionsTest {
   @Test
   void aCitizenSuggestsTheOfficeAssignsTheDepartmentAnswersAndTheCitizenRatesInTheBrowser() throws Exception {
     try (TestSmsProvider sms = new TestSmsProvider(); TestEngine engine = TestEngine.start(Map.of("sms.gatewayUrl", sms.url()))) {
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Path log = Path.of("target", "browser-suggestions.log").toAbsolutePath();
-      ProcessBuilder node = new ProcessBuilder("node", "suggestions.spec.mjs")
-          .directory(TestEngine.PROJECT.resolve("engine/src/test/browser").toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile());
-      node.environment().putAll(Map.of(
+      Path shots = BrowserSpec.SHOTS;
+      BrowserSpec.run("suggestions.spec.mjs", "browser-suggestions.log", Map.of(
           "BASE_URL", "http://127.0.0.1:" + engine.engine().httpPort(),
           "OPERATOR", engine.operator(),
           "DEPARTMENT", "D31",
@@ -38,17 +33,7 @@ class BrowserSuggestionsTest {
           "CO_HANDLER", "D11",
           "CO_TOKEN", engine.department("D11"),
           "PHONE", PHONE,
-          "REP", engine.activeRepresentatives(1).get(0),
-          "SHOTS", shots.toString()));
-      Process process = node.start();
-      boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-      if (!finished) {
-        process.destroyForcibly();
-      }
-      String output = Files.readString(log);
-      assertTrue(finished, "browser run timed out:\n" + output);
-      assertEquals(0, process.exitValue(), output);
-      assertTrue(output.contains("suggestion browser checks passed"), output);
+          "REP", engine.activeRepresentatives(1).get(0)), "suggestion browser checks passed", 180);
 
       assertEquals(1, engine.count("SELECT count(*) FROM suggestions WHERE author_role = 'citizen' AND status = 'closed' AND lead = 'D31'"
           + " AND satisfied AND adopted"));

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock a test sets and moves; several engines of one test may share it. */
+/** A clock a test sets and moves; several engines of one test share it (suggestion deadlines, the schedule). */
 public final class MutableClock extends Clock {
   private final AtomicReference<Instant> now;
 
