@@ -7,6 +7,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 
 need_apt=()
 command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for the PostgreSQL TLS test
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # A CJK font, so screenshots of the Chinese pages are readable.
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)

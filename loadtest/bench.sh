@@ -16,7 +16,7 @@ mkdir -p "$out"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | tail -n1)
 psql() { command psql -h 127.0.0.1 -U postgres -qAt "$@"; }
 DURATION=${DURATION:-10}
-trap 'kill $(jobs -p) 2> /dev/null || true' EXIT   # no server left holding 8088/8089 when a step fails
+trap 'kill $(jobs -p) 2> /dev/null || true' EXIT   # no server left holding 8088-8090 when a step fails
 WARM=${WARM:-15}
 ROSTER=${ROSTER:-300000}
 command -v wrk > /dev/null || apt-get install -y -qq wrk > /dev/null
@@ -68,7 +68,7 @@ roster="$out/roster-$ROSTER.csv"
 [ -f "$roster" ] || java -jar engine/target/pingyi-engine.jar roster generate --size "$ROSTER" --seed 7 --out "$roster" 2> /dev/null
 ( source loadtest/target/keys/engine.env
   export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
-  export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_DATA_DIR="$out/data"
+  export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_MANAGEMENT_PORT=8090 PINGYI_DATA_DIR="$out/data"
   exec java -Xmx1g -Xlog:gc:file="$out/gc.log" -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
 engine=$!
 until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do
@@ -144,14 +144,14 @@ sealed30k=$(seal_and_verify enforcement-2024)
 scrape_ms=$(python3 - <<'PY'
 import time, urllib.request
 for _ in range(5):
-    urllib.request.urlopen("http://127.0.0.1:8088/metrics").read()
+    urllib.request.urlopen("http://127.0.0.1:8090/metrics").read()
 t = time.time()
 for _ in range(50):
-    urllib.request.urlopen("http://127.0.0.1:8088/metrics").read()
+    urllib.request.urlopen("http://127.0.0.1:8090/metrics").read()
 print(round((time.time() - t) / 50 * 1000, 1))
 PY
 )
-heap=$(curl -s http://127.0.0.1:8088/metrics | python3 -c "import sys; print(round(sum(float(l.split()[-1]) for l in sys.stdin
+heap=$(curl -s http://127.0.0.1:8090/metrics | python3 -c "import sys; print(round(sum(float(l.split()[-1]) for l in sys.stdin
   if l.startswith('jvm_memory_used_bytes{area=\"heap\"')) / 1048576))")
 kill $engine; wait $engine 2> /dev/null || true
 

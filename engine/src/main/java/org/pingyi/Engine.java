@@ -17,6 +17,7 @@ import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
+import org.pingyi.http.ManagementVerticle;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
@@ -24,6 +25,7 @@ import org.pingyi.roster.RosterParse;
 import org.pingyi.store.Backends;
 import org.pingyi.store.FreePort;
 import org.pingyi.store.Migrations;
+import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +45,11 @@ public final class Engine implements AutoCloseable {
   private final Pool pool;
   private final RedisStore redis;
   private final int httpPort;
+  private final int managementPort;
   private final EngineWiring wiring;
 
   private Engine(EngineConfig config, Backends backends, Edition edition, AdminTokens adminTokens, Vertx vertx,
-      Pool pool, RedisStore redis, int httpPort, EngineWiring wiring) {
+      Pool pool, RedisStore redis, int httpPort, int managementPort, EngineWiring wiring) {
     this.config = config;
     this.backends = backends;
     this.edition = edition;
@@ -55,6 +58,7 @@ public final class Engine implements AutoCloseable {
     this.pool = pool;
     this.redis = redis;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
     this.wiring = wiring;
   }
 
@@ -69,6 +73,8 @@ public final class Engine implements AutoCloseable {
       int migrations = Migrations.migrate(backends.postgres());
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
       EditionSync.sync(backends.postgres(), edition);
+      PgLocation.Host server = backends.postgres().findServer();
+      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
       redis = RedisStore.connect(backends.redis());
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
@@ -81,7 +87,7 @@ public final class Engine implements AutoCloseable {
           .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
               .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
           .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions())
+          .connectingTo(backends.postgres().connectOptions(server))
           .using(vertx)
           .build();
       RosterImporter importer = new RosterImporter(pool, edition);
@@ -94,7 +100,9 @@ public final class Engine implements AutoCloseable {
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
           .await();
-      return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, wiring);
+      ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
+      vertx.deployVerticle(management).await();
+      return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, management.actualPort(), wiring);
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);
       throw e;
@@ -122,6 +130,11 @@ public final class Engine implements AutoCloseable {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** Where /metrics and /health/* answer for Prometheus and load balancers (the configured port, or the one picked for 0). */
+  public int managementPort() {
+    return managementPort;
   }
 
   public EngineConfig config() {

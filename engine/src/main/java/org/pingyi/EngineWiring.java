@@ -57,7 +57,7 @@ import org.pingyi.tally.TallyRoutes;
  * events, gauges, reminders); answers the routes the HTTP verticles mount. Blocking: called at start.
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
-    List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
+    List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
   static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
       Pool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
@@ -82,10 +82,11 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
+    HealthRoutes health = new HealthRoutes(vertx, pool, redis);
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
-        new HealthRoutes(vertx, pool, redis)::mount,
+        health::mount,
         guard::mount,
         new EditionRoutes(edition, sessions)::mount,
         new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login)::mount,
@@ -93,7 +94,6 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new SurveyRoutes(edition, pool, guard)::mount,
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
-        new MetricsRoutes(vertx, metrics)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
         new ResultsRoutes(edition, pool, sessions, guard, new Reconcile(pool, tally))::mount,
         new SessionStreamRoutes(vertx, sessions, metrics)::mount,
@@ -102,7 +102,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
     routes.add(new PagesRoutes()::mount);
-    return new EngineWiring(streaming, routes, List.of(sender::stop, () -> {
+    List<Consumer<Router>> management = List.of(health::mount, new MetricsRoutes(vertx, metrics)::mount);
+    return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       projection.stop();
       events.close();
       return Future.succeededFuture();

@@ -17,6 +17,7 @@ public final class StartBanner {
     out.println(line);
     out.println("Pingyi engine — " + engine.edition().name() + " (" + engine.edition().id() + ")");
     out.println("  listening   http://localhost:" + engine.httpPort() + "/  (API under /api/v1, readiness at /health/ready)");
+    out.println("  management  http://localhost:" + engine.managementPort() + "/metrics  (and /health/*; keep this port off the public network)");
     out.println("  PostgreSQL  " + engine.backends().postgres().describe()
         + (config.embeddedPostgres() ? "  [embedded, data in " + config.dataDir().resolve("postgres").toAbsolutePath().normalize() + "]" : "  [external]"));
     out.println("  Redis       " + engine.backends().redis().describe()

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.pingyi.store.PgLocation;
+import org.pingyi.store.RedisLocation;
 
 /**
  * Reads config/engine.yaml and lays the PINGYI_* environment variables over it. Each key of the file has exactly
@@ -39,9 +41,10 @@ public final class ConfigLoader {
     KEYS.put("sms.template", "PINGYI_SMS_GATEWAY_TEMPLATE");
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
+    KEYS.put("management.port", "PINGYI_MANAGEMENT_PORT");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management");
 
   private ConfigLoader() {}
 
@@ -94,11 +97,16 @@ public final class ConfigLoader {
 
   public static EngineConfig fromValues(Map<String, String> v) {
     int port = intValue(v, "http.port", 8080, 0, 65535);
+    int managementPort = intValue(v, "management.port", 8081, 0, 65535);
+    if (managementPort != 0 && managementPort == port) {
+      // Two servers on one port would share it, each answering every other request: /metrics would leak.
+      throw new ConfigException("management.port (PINGYI_MANAGEMENT_PORT): must differ from http.port (" + port + ")");
+    }
     Optional<String> pgUrl = text(v, "postgres.url");
-    pgUrl.ifPresent(url -> requireScheme("postgres.url", url, "postgresql", "postgres"));
+    Optional<PgLocation> postgres = pgUrl.map(url -> parsed("postgres.url", () -> PgLocation.parse(url)));
     int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
     Optional<String> redisUrl = text(v, "redis.url");
-    redisUrl.ifPresent(url -> requireScheme("redis.url", url, "redis", "rediss", "redis-sentinel"));
+    Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url)));
 
     Path edition = Path.of(text(v, "edition").orElse("config/editions/qingdao-2024.yaml"));
     if (!Files.isRegularFile(edition)) {
@@ -142,9 +150,27 @@ public final class ConfigLoader {
       if (sms.isEmpty()) {
         throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
       }
+      if (postgres.isPresent() && !postgres.get().protectedInTransit()) {
+        throw new ConfigException("postgres.url (PINGYI_PG_URL): production refuses a PostgreSQL on another machine without "
+            + "TLS; add sslmode=verify-full&sslrootcert=<CA file> (or require, verify-ca)");
+      }
+      if (redis.isPresent() && !redis.get().protectedInTransit()) {
+        throw new ConfigException("redis.url (PINGYI_REDIS_URL): production refuses a Redis on another machine without "
+            + "TLS; use rediss:// (or rediss-sentinel://)");
+      }
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
-        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile);
+        edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
+        managementPort);
+  }
+
+  /** A URL read by its parser; what the parser refuses stops the start, naming the key. */
+  private static <T> T parsed(String key, java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(key + " (" + KEYS.get(key) + "): " + e.getMessage());
+    }
   }
 
   private static Optional<String> text(Map<String, String> v, String key) {

@@ -19,7 +19,8 @@ public record EngineConfig(
     Optional<String> adminTokens,
     Optional<Sms> sms,
     int smsRatePerSecond,
-    Profile profile) {
+    Profile profile,
+    int managementPort) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
 
@@ -47,7 +48,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile);
+        smsRatePerSecond, profile, managementPort);
   }
 
 }

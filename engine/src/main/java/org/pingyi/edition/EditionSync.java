@@ -1,11 +1,9 @@
 package org.pingyi.edition;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Properties;
 import org.pingyi.store.PgLocation;
 
 /**
@@ -33,10 +31,7 @@ public final class EditionSync {
 
   /** Blocking; runs at start before the HTTP server. */
   public static void sync(PgLocation location, Edition edition) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", location.user());
-    props.setProperty("password", location.password());
-    try (Connection c = DriverManager.getConnection(location.jdbcUrl(), props)) {
+    try (Connection c = location.connect()) {
       c.setAutoCommit(false);
       try (PreparedStatement ed = c.prepareStatement(UPSERT_EDITION);
            PreparedStatement gr = c.prepareStatement(UPSERT_GROUP);

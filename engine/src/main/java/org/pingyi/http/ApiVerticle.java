@@ -11,11 +11,14 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * One HTTP server instance (the engine deploys one per event loop, all sharing the port). Routes that stream
- * their own large bodies mount first; every other route gets the 64 KiB JSON body limit.
+ * One HTTP server instance (the engine deploys one per event loop, all sharing the port). {@code /metrics} in any
+ * spelling is refused before anything else can match it: it lives on the management port only. Routes that stream
+ * their own large bodies mount next; every other route gets the 64 KiB JSON body limit.
  */
 public final class ApiVerticle extends VerticleBase {
   public static final int JSON_BODY_LIMIT = 64 * 1024;
+  /** Matched against the normalised path: /metrics, /metrics/, /metrics/x, /METRICS, //metrics, /%6Detrics … */
+  private static final String METRICS_ANY_SPELLING = "(?i)^/metrics.*";
 
   private final int port;
   private final List<Consumer<Router>> streamingRoutes;
@@ -35,6 +38,7 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
     router.route().handler(AccessLog::handle);
+    router.routeWithRegex(METRICS_ANY_SPELLING).handler(ctx -> ctx.fail(404));
     streamingRoutes.forEach(r -> r.accept(router));
     router.route().handler(BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT));
     routes.forEach(r -> r.accept(router));

@@ -38,7 +38,7 @@ public final class Backends implements AutoCloseable {
       }
       RedisLocation redis;
       if (config.redisUrl().isPresent()) {
-        redis = new RedisLocation(config.redisUrl().get());
+        redis = RedisLocation.parse(config.redisUrl().get());
       } else {
         EmbeddedRedisServer server = EmbeddedRedisServer.start(config.dataDir());
         started.add(server);

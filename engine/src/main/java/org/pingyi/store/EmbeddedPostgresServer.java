@@ -40,7 +40,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public PgLocation location() {
-    return new PgLocation("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
+    return PgLocation.local("127.0.0.1", postgres.getPort(), "postgres", "postgres", "");
   }
 
   @Override

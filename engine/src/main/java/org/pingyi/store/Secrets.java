@@ -1,11 +1,9 @@
 package org.pingyi.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +18,7 @@ public final class Secrets {
 
   /** Blocking; called at start. */
   public static String getOrCreate(PgLocation location, String name, Supplier<String> fresh) throws SQLException {
-    Properties props = new Properties();
-    props.setProperty("user", location.user());
-    props.setProperty("password", location.password());
-    try (Connection c = DriverManager.getConnection(location.jdbcUrl(), props)) {
+    try (Connection c = location.connect()) {
       try (PreparedStatement insert = c.prepareStatement(INSERT)) {
         insert.setString(1, name);
         insert.setString(2, fresh.get());

@@ -25,7 +25,7 @@ class ProviderOutageTest {
       assertEquals(503, reply.status(), reply.body());
       assertEquals("unavailable", reply.code());
       assertNotNull(reply.header("Retry-After"));
-      assertEquals(true, engine.api().get("/metrics").body().contains("pingyi_logins_total{outcome=\"jwks_unavailable\"} 1.0"));
+      assertEquals(true, engine.management().get("/metrics").body().contains("pingyi_logins_total{outcome=\"jwks_unavailable\"} 1.0"));
     }
   }
 }

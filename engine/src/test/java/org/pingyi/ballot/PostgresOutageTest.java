@@ -23,7 +23,7 @@ class PostgresOutageTest {
   @Test
   void ballotsGet503WhilePostgresIsDownAndNothingAcknowledgedIsLost() throws Exception {
     EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDir);
-    int port = pg.location().port();
+    int port = pg.location().hosts().get(0).port();
     try (TestEngine engine = TestEngine.start(Map.of("postgres.url", "postgresql://postgres@127.0.0.1:" + port + "/pingyi"))) {
       engine.open("econ1-2024");
       Api api = engine.api();

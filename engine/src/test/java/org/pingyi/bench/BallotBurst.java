@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public final class BallotBurst {
   public static void main(String[] args) throws Exception {
     String base = arg(args, "--url", "http://localhost:8080");
+    String management = arg(args, "--management-url", "http://localhost:8081");
     String operator = arg(args, "--operator", null);
     String session = arg(args, "--session", "econ1-2024");
     int n = Integer.parseInt(arg(args, "--representatives", "3000"));
@@ -85,7 +86,7 @@ public final class BallotBurst {
     double seconds = (System.nanoTime() - start) / 1e9;
     Arrays.sort(latency);
     Map<Integer, Long> statuses = Arrays.stream(status).boxed().collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-    String metrics = send(client, HttpRequest.newBuilder(URI.create(base + "/metrics")).GET().build()).body();
+    String metrics = send(client, HttpRequest.newBuilder(URI.create(management + "/metrics")).GET().build()).body();
 
     System.out.printf("representatives          %d (logged in through the dev provider in %.1f s)%n", tokens.size(), loginSeconds);
     System.out.printf("burst                    all %d ballots sent at once, last answer after %.3f s%n", ballots.size(), seconds);

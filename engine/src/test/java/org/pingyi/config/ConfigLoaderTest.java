@@ -72,6 +72,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theManagementPortDefaultsTo8081AndMayNotShareThePublicPort() {
+    assertEquals(8081, ConfigLoader.fromValues(Map.of("edition", TestEngine.EDITION.toString())).managementPort());
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.fromValues(Map.of("http.port", "9000",
+        "management.port", "9000", "edition", TestEngine.EDITION.toString())));
+    assertTrue(e.getMessage().startsWith("management.port (PINGYI_MANAGEMENT_PORT)"), e.getMessage());
+  }
+
+  @Test
   void anUnknownKeyInTheFileIsAnErrorNotADefault() throws Exception {
     Path file = dir.resolve("engine.yaml");
     Files.writeString(file, "http:\n  prot: 9000\n");
@@ -89,6 +97,45 @@ class ConfigLoaderTest {
     assertTrue(e.getMessage().contains("SMS"), e.getMessage());
     e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PROFILE", "staging")));
     assertTrue(e.getMessage().contains("PINGYI_PROFILE"), e.getMessage());
+  }
+
+  /** Everything production needs, so each test below changes one thing. */
+  private Map<String, String> production(String... pairs) {
+    Map<String, String> env = env("PINGYI_PROFILE", "production",
+        "PINGYI_FACE_AUTH_ISSUER", "https://id.example", "PINGYI_FACE_AUTH_AUDIENCE", "pingyi",
+        "PINGYI_FACE_AUTH_JWKS", "/etc/jwks.json", "PINGYI_ADMIN_TOKENS", "operator:" + "a".repeat(64),
+        "PINGYI_SMS_GATEWAY_URL", "https://sms.example/send");
+    for (int i = 0; i < pairs.length; i += 2) {
+      env.put(pairs[i], pairs[i + 1]);
+    }
+    return env;
+  }
+
+  @Test
+  void productionRefusesAPostgresOrRedisOnAnotherMachineWithoutTls() {
+    assertEquals(EngineConfig.Profile.PRODUCTION, ConfigLoader.load(production("PINGYI_PG_URL", "postgresql://u@127.0.0.1/db",
+        "PINGYI_REDIS_URL", "redis://127.0.0.1:6379")).profile(), "servers on this machine need no TLS");
+    ConfigLoader.load(production("PINGYI_PG_URL", "postgresql://u@db1,db2/db?sslmode=require",
+        "PINGYI_REDIS_URL", "rediss://cache.example:6380"));
+    for (String url : new String[] {"postgresql://u@db.example/db", "postgresql://u@127.0.0.1,db.example/db?sslmode=prefer",
+        "postgresql://u@db.example/db?sslmode=allow"}) {
+      var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(production("PINGYI_PG_URL", url)), url);
+      assertTrue(e.getMessage().startsWith("postgres.url (PINGYI_PG_URL): production refuses"), e.getMessage());
+    }
+    for (String url : new String[] {"redis://cache.example:6379", "redis-sentinel://s1,127.0.0.1/0#m"}) {
+      var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(production("PINGYI_REDIS_URL", url)), url);
+      assertTrue(e.getMessage().startsWith("redis.url (PINGYI_REDIS_URL): production refuses"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aServerUrlTheParserRefusesStopsTheStartNamingTheKey() {
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PG_URL",
+        "postgresql://u:secret@h1:5432,h2:x/db?target_session_attrs=read-write")));
+    assertTrue(e.getMessage().startsWith("postgres.url (PINGYI_PG_URL): 'h2:x' is not a host[:port]"), e.getMessage());
+    assertTrue(!e.getMessage().contains("secret"), e.getMessage());
+    e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_REDIS_URL", "redis-sentinel://s1:26379")));
+    assertTrue(e.getMessage().startsWith("redis.url (PINGYI_REDIS_URL): a sentinel URL names the master"), e.getMessage());
   }
 
   private static String readString(Path p) {

@@ -25,6 +25,28 @@ class StartupRefusalProcessTest {
   }
 
   @Test
+  void aMalformedServerUrlStopsTheStartWithoutFallingBackToLocalhost() throws Exception {
+    Result result = run(Map.of("PINGYI_PG_URL", "postgresql://u@h1:p1,h2:p2/db?target_session_attrs=read-write"));
+    assertEquals(2, result.exit());
+    assertTrue(result.stderr().contains("cannot start: postgres.url (PINGYI_PG_URL): 'h1:p1' is not a host[:port]"), result.stderr());
+    assertNoStackTrace(result);
+  }
+
+  @Test
+  void sslmodeRequireAgainstAServerWithoutTlsStopsTheStartSayingSo() throws Exception {
+    String database = org.pingyi.support.TestServers.newDatabaseName();
+    Result result = run(Map.of("PINGYI_PG_URL", "postgresql://postgres@" + org.pingyi.support.TestServers.PG_HOST + ":"
+        + org.pingyi.support.TestServers.PG_PORT + "/" + database + "?sslmode=require",
+        "PINGYI_EDITION", org.pingyi.support.TestEngine.EDITION.toString()));
+    assertEquals(2, result.exit(), result.stderr());
+    assertTrue(result.stderr().contains("cannot start: postgres.url (PINGYI_PG_URL): cannot connect to postgresql://postgres@"),
+        result.stderr());
+    assertTrue(result.stderr().contains("does not support SSL"), result.stderr());
+    assertNoStackTrace(result);
+    assertTrue(!org.pingyi.support.TestServers.databaseExists(database), "nothing was created in clear");
+  }
+
+  @Test
   void verifyWithAMissingEditionFileSaysWhichFile() throws Exception {
     Result result = run(Map.of(), "verify", "--ballots", "b.ndjson", "--results", "r.json", "--edition", "/nonexistent/edition.yaml");
     assertEquals(2, result.exit());
@@ -32,6 +54,12 @@ class StartupRefusalProcessTest {
   }
 
   private record Result(int exit, String stderr) {}
+
+  private static void assertNoStackTrace(Result result) {
+    for (String trace : new String[] {"\tat ", "\\tat ", "stack_trace", "Caused by"}) {
+      assertTrue(!result.stderr().contains(trace), "no stack trace: " + result.stderr());
+    }
+  }
 
   private static Result run(Map<String, String> env, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

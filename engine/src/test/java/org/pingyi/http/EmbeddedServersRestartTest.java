@@ -25,6 +25,7 @@ class EmbeddedServersRestartTest {
   void engineOnEmbeddedServersStopsAndStartsAgainWithItsRoster() throws Exception {
     EngineConfig config = ConfigLoader.fromValues(Map.of(
         "http.port", "0",
+        "management.port", "0",
         "dataDir", dataDir.toString(),
         "edition", TestEngine.EDITION.toString(),
         "roster", TestEngine.DEMO_ROSTER.toString()));
@@ -33,7 +34,7 @@ class EmbeddedServersRestartTest {
     int firstPgPort;
     try (Engine engine = Engine.start(config)) {
       Api api = new Api(engine.httpPort());
-      firstPgPort = engine.backends().postgres().port();
+      firstPgPort = engine.backends().postgres().hosts().get(0).port();
       assertNotEquals(5432, firstPgPort);
       assertTrue(engine.backends().redis().describe().matches("redis://127\\.0\\.0\\.1:\\d+"));
       assertTrue(!engine.backends().redis().describe().endsWith(":6379"));

@@ -31,7 +31,7 @@ class ReadinessTest {
       assertEquals("redis", down.json().getJsonArray("errors").getJsonObject(0).getString("field"));
       assertEquals("5", down.header("Retry-After"));
       assertEquals(200, engine.api().get("/health/live").status());
-      String scrape = org.pingyi.support.Eventually.await(() -> engine.api().get("/metrics").body(),
+      String scrape = org.pingyi.support.Eventually.await(() -> engine.management().get("/metrics").body(),
           m -> m.contains("pingyi_backend_up{backend=\"redis\"} 0.0"), Duration.ofSeconds(15));
       assertTrue(scrape.contains("pingyi_backend_up{backend=\"postgres\"} 1.0"), "Redis down does not mark PostgreSQL down");
 

@@ -34,7 +34,7 @@ class DashboardMetricsTest {
 
       Set<String> wanted = OperationsConfigTest.metricNames(OperationsConfigTest.dashboardAndAlerts());
       assertTrue(wanted.size() > 10, wanted.toString());
-      String scrape = Eventually.await(() -> api.get("/metrics").body(), s -> missing(wanted, s).isEmpty(), Duration.ofSeconds(15));
+      String scrape = Eventually.await(() -> engine.management().get("/metrics").body(), s -> missing(wanted, s).isEmpty(), Duration.ofSeconds(15));
       assertEquals(Set.of(), missing(wanted, scrape));
 
       assertTrue(scrape.contains("pingyi_ballots_accepted_total 1.0"), "the accepted ballot is counted");
@@ -45,7 +45,7 @@ class DashboardMetricsTest {
         assertFalse(scrape.contains(personal), "no personal data or token in metrics");
       }
       long active = engine.count("SELECT count(*) FROM representatives WHERE status = 'active'");
-      String counted = Eventually.await(() -> api.get("/metrics").body(), s -> eligible(s, "econ1-2024") == active,
+      String counted = Eventually.await(() -> engine.management().get("/metrics").body(), s -> eligible(s, "econ1-2024") == active,
           Duration.ofSeconds(15));
       assertEquals(active, eligible(counted, "econ1-2024"), "turnout.eligible sums to every active representative");
     }

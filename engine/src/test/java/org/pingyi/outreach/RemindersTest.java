@@ -92,7 +92,7 @@ class RemindersTest {
       assertEquals("Bearer sms-test-key", any.authorization());
       assertTrue(any.text().contains("经济建设一组"), any.text());
       assertFalse(any.text().contains("演示代表"), "no names in the message");
-      assertTrue(engine.api().get("/metrics").body().contains("pingyi_reminders_total{outcome=\"sent\"} " + expected.size() + ".0"));
+      assertTrue(engine.management().get("/metrics").body().contains("pingyi_reminders_total{outcome=\"sent\"} " + expected.size() + ".0"));
     }
   }
 

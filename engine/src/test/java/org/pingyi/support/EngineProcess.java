@@ -11,16 +11,19 @@ import org.pingyi.store.FreePort;
 public final class EngineProcess implements AutoCloseable {
   private final Process process;
   private final int port;
+  private final int managementPort;
   private final Path log;
 
-  private EngineProcess(Process process, int port, Path log) {
+  private EngineProcess(Process process, int port, int managementPort, Path log) {
     this.process = process;
     this.port = port;
+    this.managementPort = managementPort;
     this.log = log;
   }
 
   public static EngineProcess start(Map<String, String> env) throws Exception {
     int port = FreePort.find();
+    int managementPort = FreePort.find();
     Path dir = Files.createTempDirectory("pingyi-process");
     Path log = dir.resolve("engine.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -31,8 +34,9 @@ public final class EngineProcess implements AutoCloseable {
         .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     builder.environment().put("PINGYI_HTTP_PORT", String.valueOf(port));
+    builder.environment().put("PINGYI_MANAGEMENT_PORT", String.valueOf(managementPort));
     builder.environment().put("PINGYI_DATA_DIR", dir.resolve("data").toString());
-    EngineProcess engine = new EngineProcess(builder.start(), port, log);
+    EngineProcess engine = new EngineProcess(builder.start(), port, managementPort, log);
     Api api = new Api(port);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
@@ -58,6 +62,11 @@ public final class EngineProcess implements AutoCloseable {
 
   public Api api() {
     return new Api(port);
+  }
+
+  /** The management port: /metrics and /health/*. */
+  public Api management() {
+    return new Api(managementPort);
   }
 
   /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */

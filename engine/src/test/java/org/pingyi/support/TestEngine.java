@@ -38,6 +38,7 @@ public final class TestEngine implements AutoCloseable {
   public static Map<String, String> baseSettings(String database, int redisDb) throws Exception {
     Map<String, String> v = new HashMap<>();
     v.put("http.port", "0");
+    v.put("management.port", "0");
     v.put("postgres.url", TestServers.pgUrl(database));
     v.put("postgres.poolSize", "8");
     v.put("redis.url", TestServers.redisUrl(redisDb));
@@ -64,6 +65,7 @@ public final class TestEngine implements AutoCloseable {
   public TestEngine sibling(Map<String, String> overrides) throws Exception {
     Map<String, String> settings = new HashMap<>();
     settings.put("http.port", "0");
+    settings.put("management.port", "0");
     settings.put("postgres.url", TestServers.pgUrl(database));
     settings.put("redis.url", engine.config().redisUrl().orElseThrow());
     settings.put("edition", EDITION.toString());
@@ -74,7 +76,8 @@ public final class TestEngine implements AutoCloseable {
     return new TestEngine(Engine.start(config), database, false);
   }
 
-  private static TestEngine start(String database, Map<String, String> overrides) throws Exception {
+  /** On a database of the given name (which the overrides' postgres.url may name); dropped on close from the machine's PostgreSQL. */
+  public static TestEngine start(String database, Map<String, String> overrides) throws Exception {
     Map<String, String> settings = baseSettings(database, nextRedisDb());
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings);
@@ -97,6 +100,11 @@ public final class TestEngine implements AutoCloseable {
 
   public Api api() {
     return api;
+  }
+
+  /** The management port: /metrics and /health/*. */
+  public Api management() {
+    return new Api(engine.managementPort());
   }
 
   public String database() {
