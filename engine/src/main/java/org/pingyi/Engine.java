@@ -6,10 +6,11 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.pgclient.PgBuilder;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
 import org.pingyi.config.EngineConfig;
@@ -26,6 +27,7 @@ import org.pingyi.store.Backends;
 import org.pingyi.store.FreePort;
 import org.pingyi.store.Migrations;
 import org.pingyi.store.PgLocation;
+import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +76,8 @@ public final class Engine implements AutoCloseable {
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
       EditionSync.sync(backends.postgres(), edition);
       PgLocation.Host server = backends.postgres().findServer();
-      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
+      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks; it follows a promotion", server,
+          backends.postgres());
       redis = RedisStore.connect(backends.redis());
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
@@ -83,18 +86,16 @@ public final class Engine implements AutoCloseable {
           .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
           .build();
       LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "JDK NIO");
-      pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
-              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
-          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions(server))
-          .using(vertx)
-          .build();
+      PrimaryPool primary = PrimaryPool.start(vertx, backends.postgres(), server,
+          new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS),
+          new NetClientOptions().setConnectTimeout(3000));
+      pool = primary;
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, pool, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, primary, redis, metrics, importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -175,7 +176,7 @@ public final class Engine implements AutoCloseable {
   public void close() {
     for (var stopper : wiring.stoppers()) {
       try {
-        stopper.get().await(5, java.util.concurrent.TimeUnit.SECONDS);
+        stopper.get().await(5, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("stopping background work: {}", e.toString());
       }

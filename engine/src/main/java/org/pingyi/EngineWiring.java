@@ -3,7 +3,6 @@ package org.pingyi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +24,7 @@ import org.pingyi.edition.EditionRoutes;
 import org.pingyi.http.HealthRoutes;
 import org.pingyi.http.PagesRoutes;
 import org.pingyi.metrics.EngineMetrics;
+import org.pingyi.metrics.FailoverGauges;
 import org.pingyi.metrics.MetricsRoutes;
 import org.pingyi.metrics.OperationsGauges;
 import org.pingyi.outreach.FileSmsSink;
@@ -46,6 +46,7 @@ import org.pingyi.session.SessionRepository;
 import org.pingyi.session.SessionRoutes;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
+import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
 import org.pingyi.store.Secrets;
 import org.pingyi.tally.LiveTally;
@@ -60,7 +61,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
   static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
-      Pool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
+      PrimaryPool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
     FaceAuth faceAuth = FaceAuth.configure(config, backends.postgres());
@@ -68,12 +69,14 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         Base64.getDecoder().decode(Secrets.getOrCreate(backends.postgres(), "access-token-key",
             () -> Base64.getEncoder().encodeToString(AccessTokens.newSecret()))), Clock.systemUTC());
     LiveTally tally = new LiveTally(vertx, redis);
-    Projection projection = new Projection(vertx, pool, tally);
+    Projection projection = new Projection(vertx, pool, tally, edition.sessions().stream().map(Edition.Session::id).toList());
+    redis.onReconnect(projection::redisReconnected);
     BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, projection::committed, metrics::batch, metrics::committed);
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, sessions);
     events.start();
     new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
+    FailoverGauges.register(metrics, pool, redis);
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
@@ -82,7 +85,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
-    HealthRoutes health = new HealthRoutes(vertx, pool, redis);
+    HealthRoutes health = new HealthRoutes(vertx, pool, redis, false);
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
@@ -102,7 +105,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
     routes.add(new PagesRoutes()::mount);
-    List<Consumer<Router>> management = List.of(health::mount, new MetricsRoutes(vertx, metrics)::mount);
+    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       projection.stop();
       events.close();

@@ -29,6 +29,7 @@ public final class ConfigLoader {
     KEYS.put("postgres.url", "PINGYI_PG_URL");
     KEYS.put("postgres.poolSize", "PINGYI_PG_POOL_SIZE");
     KEYS.put("redis.url", "PINGYI_REDIS_URL");
+    KEYS.put("redis.cluster", "PINGYI_REDIS_CLUSTER");
     KEYS.put("dataDir", "PINGYI_DATA_DIR");
     KEYS.put("edition", "PINGYI_EDITION");
     KEYS.put("roster", "PINGYI_ROSTER");
@@ -106,7 +107,12 @@ public final class ConfigLoader {
     Optional<PgLocation> postgres = pgUrl.map(url -> parsed("postgres.url", () -> PgLocation.parse(url)));
     int poolSize = intValue(v, "postgres.poolSize", 16, 1, 200);
     Optional<String> redisUrl = text(v, "redis.url");
-    Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url)));
+    boolean redisCluster = booleanValue(v, "redis.cluster");
+    if (redisCluster && redisUrl.isEmpty()) {
+      throw new ConfigException("redis.cluster (PINGYI_REDIS_CLUSTER): the embedded Redis is no cluster; name the cluster's "
+          + "seed nodes in redis.url (PINGYI_REDIS_URL) as redis://h1:6379,redis://h2:6379");
+    }
+    Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url, redisCluster)));
 
     Path edition = Path.of(text(v, "edition").orElse("config/editions/qingdao-2024.yaml"));
     if (!Files.isRegularFile(edition)) {
@@ -161,7 +167,15 @@ public final class ConfigLoader {
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
-        managementPort);
+        managementPort, redisCluster);
+  }
+
+  private static boolean booleanValue(Map<String, String> v, String key) {
+    String value = text(v, key).orElse("false").trim();
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ConfigException(key + " (" + KEYS.get(key) + "): '" + value + "' is neither true nor false");
   }
 
   /** A URL read by its parser; what the parser refuses stops the start, naming the key. */

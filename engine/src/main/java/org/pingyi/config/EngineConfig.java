@@ -20,7 +20,8 @@ public record EngineConfig(
     Optional<Sms> sms,
     int smsRatePerSecond,
     Profile profile,
-    int managementPort) {
+    int managementPort,
+    boolean redisCluster) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
 
@@ -48,7 +49,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile, managementPort);
+        smsRatePerSecond, profile, managementPort, redisCluster);
   }
 
 }

@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.pingyi.store.ServerLoss;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,8 +58,8 @@ public final class FailureHandler {
   }
 
   /**
-   * PostgreSQL or Redis not answering, or every PostgreSQL connection busy for longer than the pool waits: the
-   * client may retry, nothing was acknowledged.
+   * PostgreSQL or Redis not answering, a PostgreSQL server that turned standby (read-only) in a failover, or every
+   * PostgreSQL connection busy for longer than the pool waits: the client may retry, nothing was acknowledged.
    */
   public static boolean isOutage(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -72,7 +73,8 @@ public final class FailureHandler {
         return true;
       }
       if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+              || ServerLoss.READ_ONLY.equals(pg.getSqlState()))) {
         return true;
       }
     }

@@ -1,0 +1,35 @@
+package org.pingyi.store;
+
+import io.vertx.core.VertxException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+
+/**
+ * The failures that say the PostgreSQL server behind a connection is gone or no longer the primary: refused or
+ * broken connections, an administrator's or a failover manager's shutdown (57P01/57P02/57P03), connection errors
+ * (08xxx), and a write refused as read-only (25006, a standby or a demoted primary). Constraint violations, bad SQL
+ * and a busy pool are not: they say nothing about which server is primary.
+ */
+public final class ServerLoss {
+  /** SQLSTATE read_only_sql_transaction. */
+  public static final String READ_ONLY = "25006";
+
+  private ServerLoss() {}
+
+  public static boolean is(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+        return true;
+      }
+      if (t instanceof PgException pg && pg.getSqlState() != null) {
+        String state = pg.getSqlState();
+        return state.startsWith("08") || state.startsWith("57P") || READ_ONLY.equals(state);
+      }
+      if (t instanceof VertxException && t.getMessage() != null && t.getMessage().startsWith("Connection closed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
