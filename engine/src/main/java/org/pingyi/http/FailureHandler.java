@@ -62,6 +62,9 @@ public final class FailureHandler {
    * PostgreSQL connection busy for longer than the pool waits: the client may retry, nothing was acknowledged.
    */
   public static boolean isOutage(Throwable failure) {
+    if (ServerLoss.retiredPool(failure)) {
+      return true;
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectionPoolTooBusyException || t instanceof VertxException && POOL_TIMEOUT.equals(t.getMessage())) {
         return true;

@@ -97,7 +97,7 @@ public record RedisLocation(String url, boolean cluster) {
 
   /** A cluster's seed nodes; the one URI otherwise. */
   public List<RedisURI> seeds() {
-    return List.of(url.split(",")).stream().map(RedisURI::create).toList();
+    return cluster ? List.of(url.split(",")).stream().map(RedisURI::create).toList() : List.of(RedisURI.create(url));
   }
 
   /** Every connection encrypted (rediss), or every server on this machine. */

@@ -15,7 +15,23 @@ public final class ServerLoss {
   /** SQLSTATE read_only_sql_transaction. */
   public static final String READ_ONLY = "25006";
 
+  /**
+   * Vert.x's message for a query that was still waiting for a connection of a pool closed under it: what a
+   * {@link PrimaryPool} does to the pool on a lost server when it moves to the new primary.
+   */
+  public static final String POOL_CLOSED = "Pool closed";
+
   private ServerLoss() {}
+
+  /** A request that waited on the pool of a server given up for the new primary: nothing ran, it may be retried. */
+  public static boolean retiredPool(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof VertxException && POOL_CLOSED.equals(t.getMessage())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   public static boolean is(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {

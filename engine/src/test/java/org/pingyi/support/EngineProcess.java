@@ -69,6 +69,11 @@ public final class EngineProcess implements AutoCloseable {
     return new Api(managementPort);
   }
 
+  /** What the engine printed so far (for a failing test's message). */
+  public String log() throws java.io.IOException {
+    return Files.readString(log);
+  }
+
   /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -109,6 +109,43 @@ public final class TestPostgresCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * A streaming standby of this (primary) cluster on a port of its own: {@code pg_basebackup -R -c fast}, connecting
+   * as {@code applicationName} (name it in the primary's synchronous_standby_names to make it synchronous). Its own
+   * synchronous_standby_names is empty, as a failover manager sets it on a promoted server that has no standby yet.
+   */
+  public TestPostgresCluster standby(String password, String applicationName) throws Exception {
+    Path dir = Files.createTempDirectory("pingyi-pg-standby");
+    TestPostgresCluster standby = new TestPostgresCluster(dir, bin, FreePort.find());
+    try {
+      giveToServerUser(dir);
+      standby.run("pg_basebackup", "-D", standby.data().toString(), "-R", "-c", "fast", "-X", "stream",
+          "-d", "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " password=" + password);
+      Files.write(standby.data().resolve("postgresql.conf"), List.of("port = " + standby.port,
+          "unix_socket_directories = '" + dir + "'", "synchronous_standby_names = ''"), StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+      Files.write(standby.data().resolve("postgresql.auto.conf"), List.of("primary_conninfo = 'host=127.0.0.1 port=" + port
+          + " user=" + SUPERUSER + " password=" + password + " application_name=" + applicationName + "'"),
+          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      giveToServerUser(dir);
+      standby.run("pg_ctl", "-D", standby.data().toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start");
+      return standby;
+    } catch (Exception | Error e) {
+      standby.close();
+      throw e;
+    }
+  }
+
+  /** The machine dies: {@code pg_ctl stop -m immediate}, no checkpoint, clients cut off. */
+  public void crash() throws Exception {
+    run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "stop");
+  }
+
+  /** A standby becomes primary ({@code pg_ctl promote}, waiting until it takes writes). */
+  public void promote() throws Exception {
+    run("pg_ctl", "-D", data().toString(), "-w", "-t", "60", "promote");
+  }
+
   @Override
   public void close() {
     try {

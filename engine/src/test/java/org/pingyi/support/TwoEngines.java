@@ -1,0 +1,86 @@
+package org.pingyi.support;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pingyi.auth.AdminTokens;
+
+/**
+ * Two engine instances in processes of their own on the same PostgreSQL and Redis, as two instances behind the
+ * balancer run, with a face-auth provider of the test's (not demo mode) and known operator and auditor tokens.
+ */
+public final class TwoEngines implements AutoCloseable {
+  public static final String OPERATOR = "ha-operator-token";
+  public static final String AUDITOR = "ha-auditor-token";
+
+  private final TestProvider provider;
+  private final List<EngineProcess> engines = new ArrayList<>();
+
+  private TwoEngines(TestProvider provider) {
+    this.provider = provider;
+  }
+
+  /** @param env PINGYI_PG_URL, PINGYI_REDIS_URL and whatever else the scenario sets */
+  public static TwoEngines start(Map<String, String> env) throws Exception {
+    TwoEngines two = new TwoEngines(new TestProvider(Files.createTempFile("pingyi-ha-jwks", ".json")));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("PINGYI_ADMIN_TOKENS", "operator:" + AdminTokens.sha256Hex(OPERATOR) + ",auditor:" + AdminTokens.sha256Hex(AUDITOR));
+    all.put("PINGYI_FACE_AUTH_ISSUER", TestProvider.ISSUER);
+    all.put("PINGYI_FACE_AUTH_AUDIENCE", TestProvider.AUDIENCE);
+    all.put("PINGYI_FACE_AUTH_JWKS", two.provider.jwksFile().toString());
+    all.putIfAbsent("PINGYI_PG_POOL_SIZE", "4");
+    try {
+      // One after the other: the first runs the migrations and imports the roster.
+      two.engines.add(EngineProcess.start(all));
+      two.engines.add(EngineProcess.start(all));
+      return two;
+    } catch (Exception | Error e) {
+      two.close();
+      throw e;
+    }
+  }
+
+  public TestProvider provider() {
+    return provider;
+  }
+
+  public EngineProcess engine(int i) {
+    return engines.get(i);
+  }
+
+  public List<Api> apis() {
+    return engines.stream().map(EngineProcess::api).toList();
+  }
+
+  public static String[] operator() {
+    return Api.bearer(OPERATOR);
+  }
+
+  public static String[] auditor() {
+    return Api.bearer(AUDITOR);
+  }
+
+  /** Active representatives as {id, subject}, in id order. */
+  public static List<String[]> representatives(Connection c, int limit) throws Exception {
+    try (var st = c.prepareStatement("SELECT id, subject FROM representatives WHERE status = 'active' ORDER BY id LIMIT ?")) {
+      st.setInt(1, limit);
+      var rs = st.executeQuery();
+      List<String[]> reps = new ArrayList<>();
+      while (rs.next()) {
+        reps.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+      return reps;
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (EngineProcess engine : engines) {
+      engine.close();
+    }
+    Files.deleteIfExists(provider.jwksFile());
+  }
+}
