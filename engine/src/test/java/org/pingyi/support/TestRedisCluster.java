@@ -54,33 +54,43 @@ public final class TestRedisCluster implements AutoCloseable {
     return nodes;
   }
 
-  /** The node that is master of the slot of {@code key} now. */
+  /** The node that is master of the slot of {@code key} now, as the live nodes see it. */
   public RedisProcess masterOf(String key) throws Exception {
+    int port = masterPortOf(key);
+    return nodes.stream().filter(n -> n.port() == port).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no master serves the slot of " + key));
+  }
+
+  /** -1 while no master that is not failing serves it. */
+  private int masterPortOf(String key) throws Exception {
     RedisProcess anyAlive = nodes.stream().filter(RedisProcess::alive).findFirst().orElseThrow();
     int slot = Integer.parseInt(anyAlive.cli("CLUSTER", "KEYSLOT", key));
     for (String line : anyAlive.cli("CLUSTER", "NODES").split("\n")) {
       String[] f = line.trim().split(" ");
-      if (!f[2].contains("master") || f[2].contains("fail")) {
+      if (f.length < 9 || !f[2].contains("master") || f[2].contains("fail")) {
         continue;
       }
       for (int i = 8; i < f.length; i++) {
         String[] range = f[i].split("-");
+        if (range[0].startsWith("[")) {
+          continue;
+        }
         int from = Integer.parseInt(range[0]);
         int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
         if (slot >= from && slot <= to) {
-          int port = Integer.parseInt(f[1].split("[:@]")[1]);
-          return nodes.stream().filter(n -> n.port() == port).findFirst().orElseThrow();
+          return Integer.parseInt(f[1].split("[:@]")[1]);
         }
       }
     }
-    throw new IllegalStateException("no master serves slot " + slot);
+    return -1;
   }
 
-  /** Waits until every live node sees all slots served again (a replica took over the dead master's). */
-  public void awaitHealthy(Duration within) throws Exception {
+  /** Waits until a live node other than {@code dead} is master of {@code key}'s slot and every live node is ok. */
+  public void awaitTakeover(RedisProcess dead, String key, Duration within) throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
-      boolean ok = true;
+      int port = masterPortOf(key);
+      boolean ok = port > 0 && port != dead.port();
       for (RedisProcess node : nodes) {
         ok &= !node.alive() || node.cli("CLUSTER", "INFO").contains("cluster_state:ok");
       }
@@ -89,7 +99,7 @@ public final class TestRedisCluster implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("the cluster did not recover within " + within + "; logs in " + dir);
+    throw new IllegalStateException("no replica took over within " + within + "; logs in " + dir);
   }
 
   /** PUBSUB NUMSUB of a channel, summed over the live nodes (a cluster's subscribers sit on any node). */
