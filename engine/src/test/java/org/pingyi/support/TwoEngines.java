@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.pingyi.auth.AdminTokens;
 
 /**
@@ -32,14 +33,28 @@ public final class TwoEngines implements AutoCloseable {
     all.put("PINGYI_FACE_AUTH_AUDIENCE", TestProvider.AUDIENCE);
     all.put("PINGYI_FACE_AUTH_JWKS", two.provider.jwksFile().toString());
     all.putIfAbsent("PINGYI_PG_POOL_SIZE", "4");
+    // Both at once, as a deployment's instances start: they race for the schema and the roster harmlessly.
+    var first = CompletableFuture.supplyAsync(() -> startOne(all));
+    var second = CompletableFuture.supplyAsync(() -> startOne(all));
     try {
-      // One after the other: the first runs the migrations and imports the roster.
-      two.engines.add(EngineProcess.start(all));
-      two.engines.add(EngineProcess.start(all));
+      two.engines.add(first.join());
+      two.engines.add(second.join());
       return two;
-    } catch (Exception | Error e) {
+    } catch (RuntimeException e) {
+      two.engines.clear();
+      for (var engine : List.of(first, second)) {
+        engine.thenAccept(two.engines::add).exceptionally(ignored -> null).join();
+      }
       two.close();
       throw e;
+    }
+  }
+
+  private static EngineProcess startOne(Map<String, String> env) {
+    try {
+      return EngineProcess.start(env);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
