@@ -13,6 +13,13 @@ const browser = await chromium.launch({
     "--disable-component-update", "--disable-sync"],
 });
 const report = {};
+// Every Content-Security-Policy violation any page reports; the run fails unless the one provoked below is the only one.
+const violations = [];
+const watched = async (options) => {
+  const context = await browser.newContext(options);
+  context.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+  return context;
+};
 
 async function signInAndScore(page, rep) {
   await page.goto(BASE_URL + "/");
@@ -34,7 +41,7 @@ async function signInAndScore(page, rep) {
 
 try {
   // 1. A representative at 360 px votes a full group, sees the receipt, reloads and sees "already voted".
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
+  const phone = await watched({ viewport: { width: 360, height: 740 }, locale: "zh-CN" });
   const page = await phone.newPage();
   const started = Date.now();
   await signInAndScore(page, REP_A);
@@ -45,6 +52,12 @@ try {
   report.apiBytes = entries.filter((e) => e.type === "fetch").reduce((s, e) => s + e.bytes, 0);
   report.domInteractiveMs = await page.evaluate(() => Math.round(performance.getEntriesByType("navigation")[0].domInteractive));
   await shot(page, "01-phone-ballot-scored");
+  // The policy is enforced: a script injected inline does not run, and the browser says why.
+  await page.evaluate(() => { const s = document.createElement("script"); s.textContent = "window.inlineRan = true"; document.body.append(s); });
+  assert.equal(await page.evaluate(() => window.inlineRan), undefined, "the CSP blocks inline script");
+  await page.waitForFunction(() => true);
+  assert.equal(violations.length, 1, "the blocked inline script is reported: " + violations.join("; "));
+  violations.length = 0;
   await page.click("#submit");
   await page.locator("#done").waitFor();
   const receipt = (await page.textContent("#receipt")).trim();
@@ -61,7 +74,7 @@ try {
   await phone.close();
 
   // 2. The network drops the first submit; the page retries with the same key and one ballot is stored.
-  const flaky = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
+  const flaky = await watched({ viewport: { width: 412, height: 915 }, locale: "zh-CN" });
   const page2 = await flaky.newPage();
   let dropped = 0;
   const keys = [];
@@ -79,7 +92,7 @@ try {
   await flaky.close();
 
   // 3. An operator opens, closes, seals and publishes a session and downloads the CSV; auditor views are hidden.
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const desk = await watched({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const op = await desk.newPage();
   op.on("dialog", (dialog) => dialog.accept());
   await op.goto(BASE_URL + "/console");
@@ -106,7 +119,7 @@ try {
   await shot(op, "05-console-operator-published");
 
   // 4. The auditor sees the live ranking of the open session; operator controls are hidden.
-  const audit = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  const audit = await (await watched({ viewport: { width: 1280, height: 900 } })).newPage();
   await audit.goto(BASE_URL + "/console");
   await audit.fill("#token", AUDITOR);
   await audit.click("#loginForm button");
@@ -118,6 +131,7 @@ try {
   assert.equal(await audit.locator("#live li").count(), 8);
   await shot(audit, "06-console-auditor-live");
 
+  assert.deepEqual(violations, [], "no page breaks its Content-Security-Policy");
   writeFileSync(`${SHOTS}/report.json`, JSON.stringify(report));
   console.log("browser checks passed", JSON.stringify(report));
 } finally {

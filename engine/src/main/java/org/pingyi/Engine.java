@@ -1,5 +1,6 @@
 package org.pingyi;
 
+import io.lettuce.core.RedisConnectionException;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -13,12 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
+import org.pingyi.config.ConfigException;
 import org.pingyi.config.EngineConfig;
 import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
 import org.pingyi.http.ApiVerticle;
 import org.pingyi.http.ManagementVerticle;
+import org.pingyi.http.SecurityHeaders;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
@@ -76,9 +79,9 @@ public final class Engine implements AutoCloseable {
       LOG.info("schema up to date ({} migration(s) applied now)", migrations);
       EditionSync.sync(backends.postgres(), edition);
       PgLocation.Host server = backends.postgres().findServer();
-      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks; it follows a promotion", server,
-          backends.postgres());
-      redis = RedisStore.connect(backends.redis());
+      LOG.info("PostgreSQL pools on {}, the first host of {} that answers as the URL asks; they follow a promotion",
+          server, backends.postgres());
+      redis = connectRedis(config, backends);
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
           .with(new VertxOptions().setPreferNativeTransport(true)
@@ -86,20 +89,26 @@ public final class Engine implements AutoCloseable {
           .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
           .build();
       LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "JDK NIO");
+      NetClientOptions network = new NetClientOptions().setConnectTimeout(3000);
       PrimaryPool primary = PrimaryPool.start(vertx, backends.postgres(), server,
           new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
-              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS),
-          new NetClientOptions().setConnectTimeout(3000));
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS), network);
       pool = primary;
+      // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
+      PrimaryPool readPool = PrimaryPool.start(vertx, backends.postgres(), server,
+          new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS), network);
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, primary, redis, metrics, importer);
+      EngineWiring wiring = EngineWiring.wire(config, edition, adminTokens, backends, vertx, primary, readPool, redis,
+          metrics, importer);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
-      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag), new DeploymentOptions().setInstances(instances))
+      vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag,
+          new SecurityHeaders(config.hstsSeconds())), new DeploymentOptions().setInstances(instances))
           .await();
       ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
       vertx.deployVerticle(management).await();
@@ -107,6 +116,18 @@ public final class Engine implements AutoCloseable {
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);
       throw e;
+    }
+  }
+
+  private static RedisStore connectRedis(EngineConfig config, Backends backends) {
+    try {
+      return RedisStore.connect(backends.redis());
+    } catch (RedisConnectionException e) {
+      if (config.embeddedRedis()) {
+        throw e;
+      }
+      throw new ConfigException("redis.url (PINGYI_REDIS_URL): cannot connect to " + backends.redis().describe() + ": "
+          + e.getMessage(), e);
     }
   }
 

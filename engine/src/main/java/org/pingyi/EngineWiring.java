@@ -14,6 +14,7 @@ import org.pingyi.auth.AdminGuard;
 import org.pingyi.auth.AdminTokens;
 import org.pingyi.auth.DevLoginRoutes;
 import org.pingyi.auth.FaceAuth;
+import org.pingyi.auth.LoginLimit;
 import org.pingyi.auth.LoginRoutes;
 import org.pingyi.auth.RepresentativeGuard;
 import org.pingyi.ballot.BallotRoutes;
@@ -60,10 +61,13 @@ import org.pingyi.tally.TallyRoutes;
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders) {
 
+  /** @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses */
   static EngineWiring wire(EngineConfig config, Edition edition, AdminTokens adminTokens, Backends backends, Vertx vertx,
-      PrimaryPool pool, RedisStore redis, EngineMetrics metrics, RosterImporter importer) throws Exception {
+      PrimaryPool pool, PrimaryPool readPool, RedisStore redis, EngineMetrics metrics, RosterImporter importer)
+      throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
+    SessionRepository publicSessions = new SessionRepository(readPool, edition.id());
     FaceAuth faceAuth = FaceAuth.configure(config, backends.postgres());
     AccessTokens accessTokens = new AccessTokens(
         Base64.getDecoder().decode(Secrets.getOrCreate(backends.postgres(), "access-token-key",
@@ -71,9 +75,11 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     LiveTally tally = new LiveTally(vertx, redis);
     Projection projection = new Projection(vertx, pool, tally, edition.sessions().stream().map(Edition.Session::id).toList());
     redis.onReconnect(projection::redisReconnected);
-    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, projection::committed, metrics::batch, metrics::committed);
+    BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
+        metrics::batch, metrics::committed);
+    metrics.ballotsInFlight(writer::admitted);
     projection.start();
-    SessionEvents events = new SessionEvents(vertx, redis, sessions);
+    SessionEvents events = new SessionEvents(vertx, redis, publicSessions);
     events.start();
     new OperationsGauges(vertx, pool, redis, tally, projection, metrics).start();
     FailoverGauges.register(metrics, pool, redis);
@@ -85,27 +91,28 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens);
-    HealthRoutes health = new HealthRoutes(vertx, pool, redis, false);
+    HealthRoutes health = new HealthRoutes(vertx, readPool, pool, redis, false);
 
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         health::mount,
         guard::mount,
-        new EditionRoutes(edition, sessions)::mount,
-        new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login)::mount,
-        new BallotRoutes(edition, pool, writer, representatives, metrics)::mount,
+        new EditionRoutes(edition, events::states)::mount,
+        new LoginRoutes(vertx, pool, redis, faceAuth.verifier(), accessTokens, metrics::login,
+            new LoginLimit(vertx, redis, config.limits().loginAttemptsPerMinute(), Clock.systemUTC()))::mount,
+        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new SuggestionRoutes(edition, pool, representatives, guard)::mount,
         new ReminderRoutes(edition, pool, waves, guard)::mount,
         new TallyRoutes(vertx, edition, pool, tally, projection, sessions, guard, metrics)::mount,
-        new ResultsRoutes(edition, pool, sessions, guard, new Reconcile(pool, tally))::mount,
-        new SessionStreamRoutes(vertx, sessions, metrics)::mount,
+        new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally))::mount,
+        new SessionStreamRoutes(vertx, events::states, metrics)::mount,
         new SessionRoutes(edition, new SessionLifecycle(pool, sessions, new SessionSeal(edition), events), guard)::mount));
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
     routes.add(new PagesRoutes()::mount);
-    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
+    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, readPool, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       projection.stop();
       events.close();

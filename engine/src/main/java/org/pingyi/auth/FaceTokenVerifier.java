@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * Checks a face-authentication provider's ID token with Nimbus JOSE+JWT: ES256 or RS256 only (never none, never
  * an HMAC, so a public key can never be used as a shared secret), a key of the provider's JWKS, then iss, aud,
- * exp, auth_time at most 300 s old, amr containing "face", and a jti. Verifying may fetch the JWKS over the
+ * exp, nbf when present (both with {@link #SKEW}), auth_time at most 300 s old, amr containing "face", and a jti. Verifying may fetch the JWKS over the
  * network: call it off the event loop. Thread-safe.
  */
 public final class FaceTokenVerifier {
@@ -97,6 +97,10 @@ public final class FaceTokenVerifier {
     Date exp = claims.getExpirationTime();
     if (exp == null || !exp.toInstant().plus(SKEW).isAfter(now)) {
       throw new InvalidFaceTokenException("expired");
+    }
+    Date notBefore = claims.getNotBeforeTime();
+    if (notBefore != null && notBefore.toInstant().isAfter(now.plus(SKEW))) {
+      throw new InvalidFaceTokenException("not_yet_valid");
     }
     Instant authTime = instant(claims, "auth_time");
     if (authTime == null && claims.getIssueTime() != null) {

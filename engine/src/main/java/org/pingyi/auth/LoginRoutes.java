@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * POST /api/v1/auth/face: a face-auth ID token in, an engine access token out. The token's signature and claims
  * are checked off the event loop (a JWKS fetch may block); its jti is spent in Redis with SET NX, confirmed by a
  * replica, so it works once across every engine instance and a Redis failover; its subject must be an active
- * representative.
+ * representative. Attempts per subject are limited ({@link LoginLimit}) before the token is spent.
  */
 public final class LoginRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(LoginRoutes.class);
@@ -35,15 +35,17 @@ public final class LoginRoutes {
   private final FaceTokenVerifier verifier;
   private final AccessTokens accessTokens;
   private final LoginOutcomes outcomes;
+  private final LoginLimit limit;
 
   public LoginRoutes(Vertx vertx, Pool pool, RedisStore redis, FaceTokenVerifier verifier, AccessTokens accessTokens,
-      LoginOutcomes outcomes) {
+      LoginOutcomes outcomes, LoginLimit limit) {
     this.vertx = vertx;
     this.pool = pool;
     this.redis = redis;
     this.verifier = verifier;
     this.accessTokens = accessTokens;
     this.outcomes = outcomes;
+    this.limit = limit;
   }
 
   public void mount(Router router) {
@@ -65,7 +67,7 @@ public final class LoginRoutes {
           }
           return Future.failedFuture(e);
         })
-        .compose(verified -> spendJti(verified).map(verified))
+        .compose(verified -> limited(verified).compose(v -> spendJti(verified)).map(verified))
         .compose(verified -> pool.preparedQuery(FIND_SUBJECT).execute(Tuple.of(verified.subject())))
         .onSuccess(rows -> {
           var row = rows.size() == 0 ? null : rows.iterator().next();
@@ -97,6 +99,17 @@ public final class LoginRoutes {
       throw new ProblemException(ProblemCode.malformed_request, "The body must be {\"idToken\": \"<JWT>\"}.");
     }
     return s;
+  }
+
+  private Future<Void> limited(VerifiedFaceToken token) {
+    return limit.attempt(token.subject()).recover(e -> {
+      if (e instanceof ProblemException problem && problem.code() == ProblemCode.rate_limited) {
+        outcomes.record("rate_limited");
+        return Future.failedFuture(e);
+      }
+      LOG.warn("cannot count sign-in attempts: Redis unavailable ({})", e.getClass().getSimpleName());
+      return Future.failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 2));
+    });
   }
 
   /**

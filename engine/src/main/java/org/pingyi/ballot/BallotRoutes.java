@@ -34,14 +34,18 @@ public final class BallotRoutes {
 
   private final Edition edition;
   private final Pool pool;
+  private final Pool readPool;
   private final BallotValidator validator;
   private final BallotWriter writer;
   private final RepresentativeGuard representative;
   private final EngineMetrics metrics;
 
-  public BallotRoutes(Edition edition, Pool pool, BallotWriter writer, RepresentativeGuard representative, EngineMetrics metrics) {
+  /** @param readPool for public receipt checks, apart from the writer's pool */
+  public BallotRoutes(Edition edition, Pool pool, Pool readPool, BallotWriter writer, RepresentativeGuard representative,
+      EngineMetrics metrics) {
     this.edition = edition;
     this.pool = pool;
+    this.readPool = readPool;
     this.validator = new BallotValidator(edition);
     this.writer = writer;
     this.representative = representative;
@@ -132,7 +136,7 @@ public final class BallotRoutes {
       ctx.fail(new ProblemException(ProblemCode.not_found, "No ballot has this receipt."));
       return;
     }
-    pool.preparedQuery(BallotSql.FIND_RECEIPT).execute(Tuple.of(receipt)).onSuccess(rows -> {
+    readPool.preparedQuery(BallotSql.FIND_RECEIPT).execute(Tuple.of(receipt)).onSuccess(rows -> {
       if (rows.size() == 0) {
         ctx.fail(new ProblemException(ProblemCode.not_found, "No ballot has this receipt."));
         return;

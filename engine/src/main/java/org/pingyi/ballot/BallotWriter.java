@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.LongConsumer;
@@ -28,7 +29,9 @@ import org.pingyi.http.ProblemException;
  * {@code maxInFlight} slots is free it writes everything queued (up to {@code maxBatch}) with one multi-row
  * INSERT, which is one commit. An idle engine therefore commits a single ballot at once, and a burst is carried
  * in a few large batches instead of thousands of small transactions. Each caller learns its outcome only after
- * the commit.
+ * the commit. At most {@code maxAdmitted} ballots wait or are being written at once; beyond that a ballot is turned
+ * away at once with 503 and Retry-After (nothing stored, the phone retries with the same Idempotency-Key) instead of
+ * joining a queue whose wait would outlast the phone's patience.
  */
 public final class BallotWriter {
   private static final long FLUSH_TIMEOUT_MS = 10_000;
@@ -38,6 +41,7 @@ public final class BallotWriter {
    */
   static final String IN_FLIGHT_LOST = "The ballot store is briefly unavailable; please retry with the same "
       + "Idempotency-Key: a ballot is never stored twice.";
+  private static final int SHED_RETRY_AFTER_SECONDS = 1;
 
   /** {@code key} is session and representative, the unique pair of the ballots table. */
   private record Pending(Ballot ballot, String key, String receipt, Promise<WriteOutcome> promise, Context caller,
@@ -68,11 +72,15 @@ public final class BallotWriter {
   private final IntConsumer batchSizes;
   private final LongConsumer commitNanos;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  private final int maxAdmitted;
+  /** Ballots submitted whose outcome is not known yet, from every event loop. */
+  private final AtomicInteger admitted = new AtomicInteger();
   private int inFlight;
 
-  public BallotWriter(Vertx vertx, Pool pool, int maxBatch, int maxInFlight, Consumer<List<StoredBallot>> onCommitted,
-      IntConsumer batchSizes, LongConsumer commitNanos) {
+  public BallotWriter(Vertx vertx, Pool pool, int maxBatch, int maxInFlight, int maxAdmitted,
+      Consumer<List<StoredBallot>> onCommitted, IntConsumer batchSizes, LongConsumer commitNanos) {
     this.pool = pool;
+    this.maxAdmitted = maxAdmitted;
     this.context = vertx.getOrCreateContext();
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
@@ -83,7 +91,13 @@ public final class BallotWriter {
 
   /** Queues a validated ballot; the future completes on the caller's context once its fate is committed. */
   public Future<WriteOutcome> submit(Ballot ballot) {
+    if (admitted.incrementAndGet() > maxAdmitted) {
+      admitted.decrementAndGet();
+      return Future.failedFuture(ProblemException.unavailable(
+          "Many ballots are arriving at once; yours was not stored, please retry in a moment.", SHED_RETRY_AFTER_SECONDS));
+    }
     Promise<WriteOutcome> promise = Promise.promise();
+    promise.future().onComplete(done -> admitted.decrementAndGet());
     Pending pending = new Pending(ballot, ballot.sessionId() + "\u0000" + ballot.representativeId(), Receipts.next(),
         promise, Vertx.currentContext(), System.nanoTime());
     context.runOnContext(v -> {
@@ -91,6 +105,11 @@ public final class BallotWriter {
       drain();
     });
     return promise.future();
+  }
+
+  /** Ballots waiting or being written now. */
+  public int admitted() {
+    return admitted.get();
   }
 
   private void drain() {

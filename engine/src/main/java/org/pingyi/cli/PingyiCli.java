@@ -1,5 +1,8 @@
 package org.pingyi.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.pingyi.config.ConfigException;
 import org.pingyi.edition.EditionException;
 import org.slf4j.Logger;
@@ -34,6 +37,14 @@ public final class PingyiCli implements Runnable {
     String command = commandLine.getCommandName();
     if (e instanceof ConfigException || e instanceof EditionException || e instanceof Refusal) {
       LOG.error("{}: {}", "serve".equals(command) ? "cannot start" : command + " failed", e.getMessage());
+      return ExitCodes.REFUSED;
+    }
+    if (e instanceof FileSystemException file) {
+      // A file named on the command line that is missing or out of reach: the input is refused, nothing broke inside.
+      String why = file instanceof NoSuchFileException ? "no such file"
+          : file instanceof AccessDeniedException ? "permission denied"
+          : file.getReason() == null ? file.getClass().getSimpleName() : file.getReason();
+      LOG.error("{} failed: cannot use {} ({})", command, file.getFile(), why);
       return ExitCodes.REFUSED;
     }
     LOG.error("{} failed unexpectedly: {} ({})", command, e.getMessage(), e.getClass().getSimpleName());

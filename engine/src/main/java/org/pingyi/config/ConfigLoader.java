@@ -43,9 +43,13 @@ public final class ConfigLoader {
     KEYS.put("sms.ratePerSecond", "PINGYI_SMS_RATE_PER_SECOND");
     KEYS.put("profile", "PINGYI_PROFILE");
     KEYS.put("management.port", "PINGYI_MANAGEMENT_PORT");
+    KEYS.put("postgres.readPoolSize", "PINGYI_PG_READ_POOL_SIZE");
+    KEYS.put("limits.loginAttemptsPerMinute", "PINGYI_LOGIN_ATTEMPTS_PER_MINUTE");
+    KEYS.put("limits.ballotsInFlight", "PINGYI_BALLOTS_IN_FLIGHT");
+    KEYS.put("http.hstsSeconds", "PINGYI_HSTS_SECONDS");
   }
 
-  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management");
+  private static final Set<String> SECTIONS = Set.of("http", "postgres", "redis", "faceAuth", "sms", "management", "limits");
 
   private ConfigLoader() {}
 
@@ -150,6 +154,10 @@ public final class ConfigLoader {
       if (faceAuth.isEmpty()) {
         throw new ConfigException("faceAuth.issuer (PINGYI_FACE_AUTH_ISSUER): production refuses demo mode; configure the face-auth provider");
       }
+      if (faceAuth.get().jwks().regionMatches(true, 0, "http://", 0, 7)) {
+        throw new ConfigException("faceAuth.jwks (PINGYI_FACE_AUTH_JWKS): production refuses a JWKS over plain http "
+            + "(anyone on the way could swap the provider's keys); use https:// or a file");
+      }
       if (adminTokens.isEmpty()) {
         throw new ConfigException("adminTokens (PINGYI_ADMIN_TOKENS): production needs configured admin tokens");
       }
@@ -167,7 +175,9 @@ public final class ConfigLoader {
     }
     return new EngineConfig(port, pgUrl, poolSize, redisUrl, Path.of(text(v, "dataDir").orElse("./data")),
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
-        managementPort, redisCluster);
+        managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
+            intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
+        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), redisCluster);
   }
 
   private static boolean booleanValue(Map<String, String> v, String key) {

@@ -21,9 +21,18 @@ public record EngineConfig(
     int smsRatePerSecond,
     Profile profile,
     int managementPort,
+    Limits limits,
+    int hstsSeconds,
     boolean redisCluster) {
 
   public record FaceAuth(String issuer, String audience, String jwks) {}
+
+  /**
+   * What the engine takes on before it refuses: login attempts per face-auth subject a minute (across instances),
+   * ballots queued or being written in this instance's writer, and the connections of the pool that serves public
+   * reads (receipts, published results, readiness) apart from the ballot writer's.
+   */
+  public record Limits(int loginAttemptsPerMinute, int ballotsInFlight, int readPoolSize) {}
 
   public record Sms(String gatewayUrl, Optional<String> auth, Optional<String> template) {}
 
@@ -49,7 +58,7 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile, managementPort, redisCluster);
+        smsRatePerSecond, profile, managementPort, limits, hstsSeconds, redisCluster);
   }
 
 }

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 /**
- * One HTTP server instance (the engine deploys one per event loop, all sharing the port). {@code /metrics} in any
+ * One HTTP server instance (the engine deploys one per event loop, all sharing the port). Security headers go on
+ * first, so every answer carries them, refusals included. {@code /metrics} in any
  * spelling is refused before anything else can match it: it lives on the management port only. Routes that stream
  * their own large bodies mount next; every other route gets the 64 KiB JSON body limit.
  */
@@ -24,10 +25,13 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Consumer<Router>> streamingRoutes;
   private final List<Consumer<Router>> routes;
   private final LongConsumer eventLoopLag;
+  private final SecurityHeaders securityHeaders;
   private HttpServer server;
 
-  public ApiVerticle(int port, List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes, LongConsumer eventLoopLag) {
+  public ApiVerticle(int port, List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes, LongConsumer eventLoopLag,
+      SecurityHeaders securityHeaders) {
     this.port = port;
+    this.securityHeaders = securityHeaders;
     this.streamingRoutes = streamingRoutes;
     this.routes = routes;
     this.eventLoopLag = eventLoopLag;
@@ -37,6 +41,7 @@ public final class ApiVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
+    router.route().handler(securityHeaders);
     router.route().handler(AccessLog::handle);
     router.routeWithRegex(METRICS_ANY_SPELLING).handler(ctx -> ctx.fail(404));
     streamingRoutes.forEach(r -> r.accept(router));

@@ -22,6 +22,8 @@ public final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   /** The SQL client's pool fails a wait for a free connection with this message (a shared VertxException). */
   private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+  /** …and a wait for a connection of its own (getConnection, withTransaction) with this one (a NoStackTraceThrowable). */
+  private static final String POOL_ACQUIRE_TIMEOUT = "Timeout";
 
   private FailureHandler() {}
 
@@ -66,7 +68,8 @@ public final class FailureHandler {
       return true;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof ConnectionPoolTooBusyException || t instanceof VertxException && POOL_TIMEOUT.equals(t.getMessage())) {
+      if (t instanceof ConnectionPoolTooBusyException || t instanceof VertxException && POOL_TIMEOUT.equals(t.getMessage())
+          || t instanceof io.vertx.core.impl.NoStackTraceThrowable && POOL_ACQUIRE_TIMEOUT.equals(t.getMessage())) {
         return true;
       }
       if (t instanceof ConnectException || t instanceof TimeoutException || t instanceof RedisException

@@ -24,12 +24,15 @@ public final class HealthRoutes {
 
   private final Vertx vertx;
   private final PrimaryPool pool;
+  private final PrimaryPool writer;
   private final RedisStore redis;
   private final boolean management;
 
-  public HealthRoutes(Vertx vertx, PrimaryPool pool, RedisStore redis, boolean management) {
+  /** @param pool the pool readiness asks on (the public reads'); @param writer the ballot writer's, which must be writable */
+  public HealthRoutes(Vertx vertx, PrimaryPool pool, PrimaryPool writer, RedisStore redis, boolean management) {
     this.vertx = vertx;
     this.pool = pool;
+    this.writer = writer;
     this.redis = redis;
     this.management = management;
   }
@@ -41,7 +44,7 @@ public final class HealthRoutes {
 
   private void ready(RoutingContext ctx) {
     Future<String> postgres = pool.query(WRITABLE).execute()
-        .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("writable")) ? "up" : "read-only")
+        .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("writable")) && writer.writable() ? "up" : "read-only")
         .timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise("not answering");
     Future<String> cache = redis.call(vertx, c -> c.ping()).map("up")
         .timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise("not answering");
@@ -52,7 +55,7 @@ public final class HealthRoutes {
         ctx.response().putHeader("Cache-Control", "no-store");
         JsonObject body = new JsonObject().put("status", "ready").put("postgres", "up").put("redis", "up");
         if (management) {
-          body.put("postgresPrimary", pool.primary().toString());
+          body.put("postgresPrimary", writer.primary().toString());
         }
         ctx.json(body);
         return;

@@ -27,6 +27,7 @@ public final class ManagementVerticle extends VerticleBase {
   public Future<?> start() {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
+    router.route().handler(new SecurityHeaders(0));
     routes.forEach(r -> r.accept(router));
     router.route().failureHandler(FailureHandler::handle);
     for (int status : new int[] {400, 404, 405, 500}) {

@@ -35,6 +35,11 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(ProblemCode.unavailable, detail, errors, retryAfterSeconds);
   }
 
+  /** 429: this caller has asked too often; Retry-After says when the limit lets them again. */
+  public static ProblemException rateLimited(String detail, int retryAfterSeconds) {
+    return new ProblemException(ProblemCode.rate_limited, detail, List.of(), retryAfterSeconds);
+  }
+
   public ProblemCode code() {
     return code;
   }

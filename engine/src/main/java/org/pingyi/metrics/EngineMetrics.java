@@ -85,6 +85,12 @@ public final class EngineMetrics {
         .description("Reminder messages, by outcome (sent, retried, failed, skipped)").tag("outcome", o).register(registry)).increment();
   }
 
+  /** Ballots waiting for or inside a group commit (the writer sheds beyond limits.ballotsInFlight). */
+  public void ballotsInFlight(java.util.function.IntSupplier admitted) {
+    io.micrometer.core.instrument.Gauge.builder("pingyi.ballots.in.flight", admitted::getAsInt)
+        .description("Ballots queued or being written by this instance's writer").register(registry);
+  }
+
   public void batch(int size) {
     batchSize.record(size);
   }

@@ -32,14 +32,21 @@ public final class ResultsRoutes {
 
   private final Edition edition;
   private final Pool pool;
+  private final Pool readPool;
   private final SessionRepository sessions;
   private final AdminGuard guard;
   private final Embargo embargo;
   private final Reconcile reconcile;
 
-  public ResultsRoutes(Edition edition, Pool pool, SessionRepository sessions, AdminGuard guard, Reconcile reconcile) {
+  /**
+   * @param readPool and {@code sessions} (over it) for results.json and .csv, which the public reads once published:
+   *     never a wait on the writer's pool
+   */
+  public ResultsRoutes(Edition edition, Pool pool, Pool readPool, SessionRepository sessions, AdminGuard guard,
+      Reconcile reconcile) {
     this.edition = edition;
     this.pool = pool;
+    this.readPool = readPool;
     this.sessions = sessions;
     this.guard = guard;
     this.embargo = new Embargo(edition, guard, pool);
@@ -70,7 +77,7 @@ public final class ResultsRoutes {
       if (!state.resultsFinal()) {
         return Future.failedFuture(new ProblemException(ProblemCode.not_sealed, "Results exist once the session is sealed."));
       }
-      return embargo.check(ctx, session.id(), state, what, "Results are embargoed until published.").compose(v -> pool.preparedQuery(DOCUMENT).execute(Tuple.of(session.id())))
+      return embargo.check(ctx, session.id(), state, what, "Results are embargoed until published.").compose(v -> readPool.preparedQuery(DOCUMENT).execute(Tuple.of(session.id())))
           .map(rows -> ResultsDocument.withState(rows.iterator().next().getString("document"), state.name()));
     });
   }

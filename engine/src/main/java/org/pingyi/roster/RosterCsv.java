@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.pingyi.edition.Edition;
+import org.pingyi.http.Csv;
 import org.pingyi.http.FieldError;
 
 /**
@@ -81,7 +82,7 @@ public final class RosterCsv {
     int before = errors.size();
     String[] v = new String[HEADER.size()];
     for (int i = 0; i < v.length; i++) {
-      v[i] = r.get(i).trim();
+      v[i] = Csv.restore(r.get(i)).trim();
       if (v[i].isEmpty()) {
         errors.add(new FieldError(where, "missing " + HEADER.get(i)));
       }

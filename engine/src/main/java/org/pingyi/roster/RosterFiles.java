@@ -9,8 +9,12 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.pingyi.edition.Edition;
+import org.pingyi.http.Csv;
 
-/** Reads and writes roster CSV files (UTF-8, RFC 4180, the API.md header). */
+/**
+ * Reads and writes roster CSV files (UTF-8, RFC 4180, the API.md header). Written cells are neutralised like every CSV
+ * of the engine (a phone +86… is written '+86…), and the reader takes that prefix off, so a written file imports.
+ */
 public final class RosterFiles {
   private RosterFiles() {}
 
@@ -26,9 +30,10 @@ public final class RosterFiles {
     }
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
          CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
-      csv.printRecord(RosterCsv.HEADER);
+      Csv.Printer cells = new Csv.Printer(csv);
+      cells.printRecord(RosterCsv.HEADER);
       for (RosterEntry e : roster) {
-        csv.printRecord(e.id(), e.name(), e.phone(), e.district(), e.category(), e.status().name(), e.subject());
+        cells.printRecord(e.id(), e.name(), e.phone(), e.district(), e.category(), e.status().name(), e.subject());
       }
     }
   }

@@ -5,7 +5,11 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.pingyi.store.RedisStore;
 import org.slf4j.Logger;
@@ -15,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Tells every engine instance, and through it every connected phone, that a session changed state. The instance
  * that made the change publishes on Redis; every instance also re-reads the states from PostgreSQL each second, so
  * a missed message (Redis down, a reconnect) delays a change by at most that much. Locally, changes go out on the
- * event bus address {@link #ADDRESS} as {"id","state"}.
+ * event bus address {@link #ADDRESS} as {"id","state"}. What it read is also the instance's in-memory view of every
+ * session's state ({@link #states()}), which public reads answer from instead of querying PostgreSQL per request; a
+ * transition made here is in that view before its answer leaves.
  */
 public final class SessionEvents implements AutoCloseable {
   public static final String ADDRESS = "pingyi.session.changed";
@@ -28,6 +34,8 @@ public final class SessionEvents implements AutoCloseable {
   private final SessionRepository sessions;
   /** Touched only on {@link #context}. */
   private final Map<String, SessionState> known = new HashMap<>();
+  /** Replaced whole, never changed in place: readers on any thread see one consistent snapshot. */
+  private volatile Map<String, SessionStatus> states = Map.of();
   private StatefulRedisPubSubConnection<String, String> subscription;
   private long poller = -1;
 
@@ -38,8 +46,9 @@ public final class SessionEvents implements AutoCloseable {
     this.sessions = sessions;
   }
 
-  /** Blocking subscribe; call at start. */
+  /** Blocking first read and subscribe; call at start, before the HTTP server listens. */
   public void start() {
+    merge(sessions.all().await().values());
     context.runOnContext(v -> {
       refresh();
       poller = vertx.setPeriodic(1000, id -> refresh());
@@ -60,6 +69,7 @@ public final class SessionEvents implements AutoCloseable {
 
   /** Called after a transition committed on this instance. */
   public void changed(SessionStatus status) {
+    merge(List.of(status));
     context.runOnContext(v -> refresh());
     String message = new JsonObject().put("id", status.id()).put("state", status.state().name()).encode();
     redis.<Long>call(vertx, c -> c.publish(CHANNEL, message))
@@ -69,12 +79,36 @@ public final class SessionEvents implements AutoCloseable {
 
   /** PostgreSQL is the truth: compare with what this instance knew and announce the differences locally. */
   private void refresh() {
-    sessions.all().onSuccess(states -> states.values().forEach(status -> {
+    sessions.all().onSuccess(read -> merge(read.values())).onSuccess(read -> read.values().forEach(status -> {
       SessionState before = known.put(status.id(), status.state());
       if (before != null && before != status.state()) {
         vertx.eventBus().publish(ADDRESS, new JsonObject().put("id", status.id()).put("state", status.state().name()));
       }
     }));
+  }
+
+  /** Every session's state as this instance last read or changed it: at most about a second behind PostgreSQL. */
+  public Map<String, SessionStatus> states() {
+    return states;
+  }
+
+  /**
+   * Keeps the newer of what is known and what arrives, by the time of the state change: a read that started before
+   * a transition here committed cannot take the view back.
+   */
+  private synchronized void merge(Collection<SessionStatus> arrived) {
+    Map<String, SessionStatus> next = new LinkedHashMap<>(states);
+    boolean changed = false;
+    for (SessionStatus status : arrived) {
+      SessionStatus current = next.get(status.id());
+      if (current == null || status.stateChangedAt().isAfter(current.stateChangedAt())) {
+        next.put(status.id(), status);
+        changed = true;
+      }
+    }
+    if (changed) {
+      states = Collections.unmodifiableMap(next);
+    }
   }
 
   @Override

@@ -5,6 +5,8 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.pingyi.metrics.EngineMetrics;
 
 /**
@@ -15,10 +17,11 @@ public final class SessionStreamRoutes {
   private static final long KEEPALIVE_MS = 15_000;
 
   private final Vertx vertx;
-  private final SessionRepository sessions;
+  private final Supplier<Map<String, SessionStatus>> sessions;
   private final EngineMetrics metrics;
 
-  public SessionStreamRoutes(Vertx vertx, SessionRepository sessions, EngineMetrics metrics) {
+  /** @param sessions the instance's in-memory view of the states (SessionEvents): a connect costs no query */
+  public SessionStreamRoutes(Vertx vertx, Supplier<Map<String, SessionStatus>> sessions, EngineMetrics metrics) {
     this.vertx = vertx;
     this.sessions = sessions;
     this.metrics = metrics;
@@ -47,8 +50,7 @@ public final class SessionStreamRoutes {
       changes.unregister();
       vertx.cancelTimer(keepalive);
     });
-    sessions.all().onSuccess(states -> states.values().forEach(s ->
-        send(ctx, new JsonObject().put("id", s.id()).put("state", s.state().name()))));
+    sessions.get().values().forEach(s -> send(ctx, new JsonObject().put("id", s.id()).put("state", s.state().name())));
   }
 
   private static void send(RoutingContext ctx, JsonObject event) {

@@ -72,6 +72,16 @@ class FaceTokenVerifierTest {
   }
 
   @Test
+  void aTokenNotValidYetIsRefusedBeyondTheClockSkewAndAcceptedWithinIt() throws Exception {
+    assertEquals("not_yet_valid", reason(provider.es256("face-alice",
+        c -> c.notBeforeTime(Date.from(Instant.now().plus(FaceTokenVerifier.SKEW).plusSeconds(30))))));
+    assertEquals("face-alice", verifier.verify(provider.es256("face-alice",
+        c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(10))))).subject());
+    assertEquals("face-alice", verifier.verify(provider.es256("face-alice",
+        c -> c.notBeforeTime(Date.from(Instant.now().minusSeconds(60))))).subject());
+  }
+
+  @Test
   void anExpiredTokenIsRefused() throws Exception {
     assertEquals("expired", reason(provider.es256("face-alice",
         c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120))))));

@@ -130,6 +130,19 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void productionRefusesAJwksOverPlainHttp() {
+    var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(production("PINGYI_FACE_AUTH_JWKS",
+        "HTTP://id.example/jwks.json")));
+    assertTrue(e.getMessage().startsWith("faceAuth.jwks (PINGYI_FACE_AUTH_JWKS): production refuses a JWKS over plain http"),
+        e.getMessage());
+    assertEquals("https://id.example/jwks.json", ConfigLoader.load(production("PINGYI_FACE_AUTH_JWKS",
+        "https://id.example/jwks.json")).faceAuth().orElseThrow().jwks());
+    assertEquals("http://localhost/jwks.json", ConfigLoader.load(env("PINGYI_FACE_AUTH_ISSUER", "https://id.example",
+        "PINGYI_FACE_AUTH_AUDIENCE", "pingyi", "PINGYI_FACE_AUTH_JWKS", "http://localhost/jwks.json")).faceAuth().orElseThrow().jwks(),
+        "development may use a provider stub over http");
+  }
+
+  @Test
   void aServerUrlTheParserRefusesStopsTheStartNamingTheKey() {
     var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_PG_URL",
         "postgresql://u:secret@h1:5432,h2:x/db?target_session_attrs=read-write")));

@@ -53,6 +53,36 @@ class StartupRefusalProcessTest {
     assertTrue(result.stderr().contains("verify failed") && result.stderr().contains("/nonexistent/edition.yaml"), result.stderr());
   }
 
+  @Test
+  void anUnreachableRedisStopsTheStartNamingTheKey() throws Exception {
+    String database = org.pingyi.support.TestServers.newDatabaseName();
+    try {
+      Result result = run(Map.of("PINGYI_PG_URL", org.pingyi.support.TestServers.pgUrl(database),
+          "PINGYI_REDIS_URL", "redis://:secret@127.0.0.1:" + org.pingyi.store.FreePort.find(),
+          "PINGYI_EDITION", org.pingyi.support.TestEngine.EDITION.toString()));
+      assertEquals(2, result.exit(), result.stderr());
+      assertTrue(result.stderr().contains("cannot start: redis.url (PINGYI_REDIS_URL): cannot connect to redis://127.0.0.1:"),
+          result.stderr());
+      assertTrue(!result.stderr().contains("secret"), result.stderr());
+      assertNoStackTrace(result);
+    } finally {
+      org.pingyi.support.TestServers.dropDatabase(database);
+    }
+  }
+
+  @Test
+  void badCommandLineInputIsAUsageErrorOrARefusalNeverAStackTrace() throws Exception {
+    Result seed = run(Map.of(), "roster", "generate", "--seed", "abc", "--out", "/tmp/never-written.csv");
+    assertEquals(2, seed.exit());
+    assertTrue(seed.stderr().contains("Invalid value for option '--seed'"), seed.stderr());
+    assertNoStackTrace(seed);
+    Result missing = run(Map.of(), "verify", "--ballots", "/nonexistent/b.ndjson", "--results", "/nonexistent/r.json",
+        "--edition", org.pingyi.support.TestEngine.EDITION.toString());
+    assertEquals(2, missing.exit(), missing.stderr());
+    assertTrue(missing.stderr().contains("verify failed: cannot use /nonexistent/"), missing.stderr());
+    assertNoStackTrace(missing);
+  }
+
   private record Result(int exit, String stderr) {}
 
   private static void assertNoStackTrace(Result result) {

@@ -60,6 +60,9 @@ class TwoInstancesTest {
         assertEquals("session_not_open", after.code());
 
         assertTrue(poll(events, "\"econ1-2024\",\"state\":\"closed\"", 5), "B's phones hear of the close");
+        String listed = org.pingyi.support.Eventually.await(() -> b.api().get("/api/v1/sessions").array().getJsonObject(1)
+            .getString("state"), "closed"::equals, java.time.Duration.ofSeconds(5));
+        assertEquals("closed", listed, "B's in-memory session list follows a change made on A");
         System.out.printf("close on A reached B's session stream after %d ms%n", (System.nanoTime() - closedAt) / 1_000_000);
         assertEquals(1, a.count("SELECT count(*) FROM ballots"));
       }

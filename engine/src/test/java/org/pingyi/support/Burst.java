@@ -36,6 +36,11 @@ public final class Burst {
         .exceptionally(e -> new Answer(tag, -1, String.valueOf(e))));
   }
 
+  /** The answers that have arrived so far, in no particular order; the rest stay in flight. */
+  public List<Answer> arrived() {
+    return inFlight.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
+  }
+
   public List<Answer> await() throws Exception {
     CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
     List<Answer> answers = new ArrayList<>();
