@@ -12,6 +12,10 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for t
 # A CJK font, so screenshots of the Chinese pages are readable.
 [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need_apt+=(fonts-wqy-zenhei)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# Replicated servers of the failover tests: a primary and standby, a Sentinel group, a Cluster.
+compgen -G "/usr/lib/postgresql/*/bin/pg_basebackup" >/dev/null || need_apt+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

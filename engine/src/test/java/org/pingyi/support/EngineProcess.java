@@ -21,15 +21,24 @@ public final class EngineProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** C1 only: a test instance starts in half the CPU time, and tests never measure its speed. */
+  static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
   public static EngineProcess start(Map<String, String> env) throws Exception {
+    return start(env, TEST_JVM);
+  }
+
+  /** With JVM options of the caller's (a benchmark wants the production JIT). */
+  public static EngineProcess start(Map<String, String> env, List<String> jvmOptions) throws Exception {
     int port = FreePort.find();
     int managementPort = FreePort.find();
     Path dir = Files.createTempDirectory("pingyi-process");
     Path log = dir.resolve("engine.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // C1 only: a test instance starts in half the CPU time, and tests never measure its speed.
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        "org.pingyi.Main"))
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.pingyi.Main"));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(TestEngine.PROJECT.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -55,6 +64,10 @@ public final class EngineProcess implements AutoCloseable {
     }
     engine.close();
     throw new IllegalStateException("engine process did not become ready:\n" + Files.readString(log));
+  }
+
+  public long pid() {
+    return process.pid();
   }
 
   public int port() {

@@ -61,6 +61,11 @@ public final class TestPostgresCluster implements AutoCloseable {
     return port;
   }
 
+  /** The postmaster's process id (its backends are its children). */
+  public long serverPid() throws IOException {
+    return Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
+  }
+
   public String log() throws IOException {
     Path log = dir.resolve("server.log");
     return Files.exists(log) ? Files.readString(log) : "";
