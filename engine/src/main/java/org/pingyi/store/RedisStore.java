@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 
 /**
@@ -46,7 +47,7 @@ public final class RedisStore implements AutoCloseable {
     this.setOnce = new ReplicatedSetOnce(connections::masterOf);
     this.events = resources.eventBus().get()
         .filter(e -> e instanceof ConnectionActivatedEvent || e instanceof ClusterTopologyChangedEvent)
-        .subscribe(e -> reconnectListeners.forEach(Runnable::run));
+        .subscribe(e -> reconnectListeners.forEach(RedisStore::runQuietly));
   }
 
   /** Blocking connect: call at start, off the event loop. */
@@ -108,6 +109,15 @@ public final class RedisStore implements AutoCloseable {
    */
   public void onReconnect(Runnable listener) {
     reconnectListeners.add(listener);
+  }
+
+  /** A listener that throws must not end the subscription the others depend on. */
+  private static void runQuietly(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(RedisStore.class).warn("a Redis reconnect listener failed: {}", e.toString());
+    }
   }
 
   @Override
