@@ -6,7 +6,11 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 
 need_apt=()
-command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+# prometheus brings promtool and the server the Prometheus test starts; nginx is the balancer test's load balancer.
+{ command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1; } || need_apt+=(prometheus)
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+# Debian's docker-compose (1.29) reads, interpolates and merges the compose files without a Docker engine.
+command -v docker-compose >/dev/null 2>&1 || need_apt+=(docker-compose)
 command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for the PostgreSQL TLS test
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 # A CJK font, so screenshots of the Chinese pages are readable.
@@ -24,7 +28,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
   echo "installing test tools: ${need_apt[*]}"
   apt-get update -qq
+  # policy-rc.d keeps the packages' own services (nginx on port 80, prometheus on 9090) from starting: the tests
+  # start their own on free ports.
+  policy="/usr/sbin/policy-rc.d"
+  [ -e "$policy" ] || { printf '#!/bin/sh\nexit 101\n' > "$policy"; chmod +x "$policy"; added_policy=1; }
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  [ -z "${added_policy:-}" ] || rm -f "$policy"
 fi
 
 browser="$here/engine/src/test/browser"

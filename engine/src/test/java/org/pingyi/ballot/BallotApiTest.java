@@ -58,8 +58,8 @@ class BallotApiTest {
     JsonObject receipt = reply.json();
     assertEquals(java.util.Set.of("ballotId", "receipt", "sessionId", "submittedAt"), receipt.fieldNames());
     assertTrue(receipt.getString("receipt").length() >= 16);
-    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep(1) + "' AND receipt = '"
-        + receipt.getString("receipt") + "'"));
+    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ? AND receipt = ?",
+        rep(1), receipt.getString("receipt")));
     var check = api.get("/api/v1/receipts/" + receipt.getString("receipt"));
     assertEquals(200, check.status());
     assertEquals(new JsonObject().put("sessionId", "econ1-2024").put("submittedAt", receipt.getString("submittedAt"))
@@ -89,7 +89,7 @@ class BallotApiTest {
     assertEquals(422, reply.status(), reply.body());
     assertEquals("invalid_ballot", reply.code());
     assertEquals(List.of("scores.D01", "extra", "scores.D08", "scores.D28", "scores.XYZ"), fields(reply));
-    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep(3) + "'"));
+    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ?", rep(3)));
   }
 
   @Test
@@ -114,7 +114,7 @@ class BallotApiTest {
     var tooLarge = submit(rep(5), huge);
     assertEquals(413, tooLarge.status());
     assertEquals("payload_too_large", tooLarge.code());
-    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep(5) + "'"));
+    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ?", rep(5)));
   }
 
   @Test
@@ -130,7 +130,7 @@ class BallotApiTest {
     assertEquals("already_voted", sameKeyOtherBody.code());
     var noKey = submit(rep(6), body);
     assertEquals(409, noKey.status());
-    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep(6) + "'"));
+    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ?", rep(6)));
   }
 
   @Test
@@ -181,14 +181,18 @@ class BallotApiTest {
   @Test
   void theDatabaseItselfRefusesToUpdateOrDeleteABallot() throws Exception {
     assertEquals(201, submit(rep(9), Ballots.all(Ballots.ECON1, "satisfied")).status());
-    try (var c = TestServers.connect(engine.database()); var st = c.createStatement()) {
-      var update = assertThrows(SQLException.class, () -> st.executeUpdate(
-          "UPDATE ballots SET scores = '{}'::jsonb WHERE representative_id = '" + rep(9) + "'"));
-      assertTrue(update.getMessage().contains("append-only"), update.getMessage());
-      assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM ballots WHERE representative_id = '" + rep(9) + "'"));
-      assertThrows(SQLException.class, () -> st.executeUpdate("TRUNCATE ballots CASCADE"));
+    try (var c = TestServers.connect(engine.database());
+         var update = c.prepareStatement("UPDATE ballots SET scores = '{}'::jsonb WHERE representative_id = ?");
+         var delete = c.prepareStatement("DELETE FROM ballots WHERE representative_id = ?");
+         var truncate = c.createStatement()) {
+      update.setString(1, rep(9));
+      delete.setString(1, rep(9));
+      var refused = assertThrows(SQLException.class, update::executeUpdate);
+      assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+      assertThrows(SQLException.class, delete::executeUpdate);
+      assertThrows(SQLException.class, () -> truncate.executeUpdate("TRUNCATE ballots CASCADE"));
     }
-    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep(9) + "'"));
+    assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ?", rep(9)));
   }
 
   @Test

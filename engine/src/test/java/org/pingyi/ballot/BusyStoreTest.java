@@ -1,6 +1,7 @@
 package org.pingyi.ballot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -37,12 +38,17 @@ class BusyStoreTest {
         lock.setAutoCommit(false);
         lock.createStatement().execute("LOCK TABLE representatives IN ACCESS EXCLUSIVE MODE");
         blocked = CompletableFuture.supplyAsync(() -> api.get("/api/v1/sessions/econ1-2024/ballot-form", first));
-        Eventually.await(() -> queriesWaitingOnLocks(engine), waiting -> waiting > 0, Duration.ofSeconds(10));
+        // The precondition: the pool's only connection is really stuck behind the lock, with the form still unanswered.
+        long waiting = Eventually.await("a query of the engine waiting on the lock", () -> queriesWaitingOnLocks(engine),
+            n -> n > 0, Duration.ofSeconds(10));
+        assertEquals(1, waiting, "the one pooled connection waits on the lock");
+        assertFalse(blocked.isDone(), "the ballot form is still waiting for its connection");
 
         Api.Reply refused = api.post("/api/v1/sessions/econ1-2024/ballots", ballot, second[0], second[1]);
         assertEquals(503, refused.status(), refused.body());
         assertEquals("unavailable", refused.code());
         assertEquals("2", refused.header("Retry-After"));
+        assertEquals(1, queriesWaitingOnLocks(engine), "the connection was still held when the ballot was refused");
         lock.rollback();
       }
       int form = blocked.get().status();
@@ -57,7 +63,8 @@ class BusyStoreTest {
 
   private static long queriesWaitingOnLocks(TestEngine engine) {
     try {
-      return engine.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      return engine.count("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = ?"
+          + " AND pid <> pg_backend_pid()", "Lock");
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

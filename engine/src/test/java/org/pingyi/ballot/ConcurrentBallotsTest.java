@@ -67,11 +67,11 @@ class ConcurrentBallotsTest {
         }
       }
       String receipt = new JsonObject(created.get(0).body()).getString("receipt");
-      assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + rep
-          + "' AND receipt = '" + receipt + "'"), "every 201 has its row");
+      assertEquals(1, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ? AND receipt = ?",
+          rep, receipt), "every 201 has its row");
     }
-    assertEquals(REPRESENTATIVES, engine.count("SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'"));
-    assertEquals(REPRESENTATIVES, engine.count("SELECT count(DISTINCT representative_id) FROM ballots WHERE session_id = 'econ1-2024'"));
+    assertEquals(REPRESENTATIVES, engine.count("SELECT count(*) FROM ballots WHERE session_id = ?", "econ1-2024"));
+    assertEquals(REPRESENTATIVES, engine.count("SELECT count(DISTINCT representative_id) FROM ballots WHERE session_id = ?", "econ1-2024"));
 
     Api api = engine.api();
     String[] auditor = Api.bearer(engine.auditor());

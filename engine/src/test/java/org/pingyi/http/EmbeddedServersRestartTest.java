@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -50,8 +51,8 @@ class EmbeddedServersRestartTest {
     assertTrue(Files.exists(dataDir.resolve("redis/appendonly.aof")) || Files.isDirectory(dataDir.resolve("redis/appendonlydir")));
 
     try (Engine engine = Engine.start(config)) {
-      var rows = engine.pool().query("SELECT count(*) AS n, count(*) FILTER (WHERE id = 'X900001') AS added FROM representatives")
-          .execute().await().iterator().next();
+      var rows = engine.pool().preparedQuery("SELECT count(*) AS n, count(*) FILTER (WHERE id = $1) AS added FROM representatives")
+          .execute(Tuple.of("X900001")).await().iterator().next();
       assertEquals(3166, rows.getLong("n"));
       assertEquals(1, rows.getLong("added"));
       assertEquals(200, new Api(engine.httpPort()).get("/health/ready").status());

@@ -33,7 +33,7 @@ class EngineOnExternalServersTest {
   void itCreatesADatabaseOfItsOwnAndImportsTheDemoRoster() throws Exception {
     assertTrue(TestServers.databaseExists(engine.database()));
     assertEquals(3165, engine.count("SELECT count(*) FROM representatives"));
-    assertEquals(3000, engine.count("SELECT count(*) FROM representatives WHERE status = 'active'"));
+    assertEquals(3000, engine.count("SELECT count(*) FROM representatives WHERE status = ?", "active"));
     assertTrue(TestServers.databaseExists("postgres"), "other databases are left alone");
   }
 

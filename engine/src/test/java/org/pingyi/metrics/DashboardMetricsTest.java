@@ -44,7 +44,7 @@ class DashboardMetricsTest {
       for (String personal : new String[] {rep, engine.subjectOf(rep), "演示代表", access}) {
         assertFalse(scrape.contains(personal), "no personal data or token in metrics");
       }
-      long active = engine.count("SELECT count(*) FROM representatives WHERE status = 'active'");
+      long active = engine.count("SELECT count(*) FROM representatives WHERE status = ?", "active");
       String counted = Eventually.await(() -> engine.management().get("/metrics").body(), s -> eligible(s, "econ1-2024") == active,
           Duration.ofSeconds(15));
       assertEquals(active, eligible(counted, "econ1-2024"), "turnout.eligible sums to every active representative");

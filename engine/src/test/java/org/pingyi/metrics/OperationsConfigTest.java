@@ -3,6 +3,9 @@ package org.pingyi.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,6 +38,23 @@ class OperationsConfigTest {
   void promtoolAcceptsTheAlertRules() throws Exception {
     String output = promtool("check", "rules", "alerts.yml");
     assertTrue(output.contains("SUCCESS: 9 rules found"), output);
+  }
+
+  @Test
+  void promtoolUnitTestsProveEveryAlertFiresWhenItShouldAndStaysSilentWhenItShouldNot() throws Exception {
+    String output = promtool("test", "rules", "alerts.test.yml");
+    assertTrue(output.contains("SUCCESS"), output);
+    Set<String> fires = new TreeSet<>();
+    Set<String> silent = new TreeSet<>();
+    JsonNode tests = new ObjectMapper(new YAMLFactory()).readTree(PROMETHEUS.resolve("alerts.test.yml").toFile()).get("tests");
+    for (JsonNode group : tests) {
+      for (JsonNode check : group.get("alert_rule_test")) {
+        (check.get("exp_alerts").isEmpty() ? silent : fires).add(check.get("alertname").asText());
+      }
+    }
+    Set<String> alerts = new TreeSet<>(PrometheusDashboardTest.alertExpressions().keySet());
+    assertEquals(alerts, fires, "a case where each alert fires");
+    assertEquals(alerts, silent, "a case where each alert stays silent");
   }
 
   /** Metric names an expression refers to (functions, labels and keywords aside). */

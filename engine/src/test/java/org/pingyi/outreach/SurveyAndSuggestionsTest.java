@@ -50,7 +50,7 @@ class SurveyAndSuggestionsTest {
     assertEquals("invalid_ballot", reply.code());
     assertEquals(List.of("survey.q_advice", "survey.q_education", "survey.q_education_issue", "survey.q_health_issue", "survey.q_unknown"),
         reply.json().getJsonArray("errors").stream().map(e -> ((JsonObject) e).getString("field")).toList());
-    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = '" + reps.get(0) + "'"));
+    assertEquals(0, engine.count("SELECT count(*) FROM ballots WHERE representative_id = ?", reps.get(0)));
   }
 
   @Test
@@ -129,6 +129,7 @@ class SurveyAndSuggestionsTest {
     assertEquals(403, api.get("/api/v1/admin/suggestions", Api.bearer(engine.auditor())).status());
     var csv = api.get("/api/v1/admin/suggestions.csv", operator);
     assertTrue(csv.body().contains("建议在老城区增加公共停车位"));
-    assertEquals(3, engine.count("SELECT count(*) FROM audit_log WHERE action IN ('suggestion.assigned', 'suggestion.answered', 'suggestions.export')"));
+    assertEquals(3, engine.count("SELECT count(*) FROM audit_log WHERE action = ANY (?)",
+        (Object) new String[] {"suggestion.assigned", "suggestion.answered", "suggestions.export"}));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +22,10 @@ import org.pingyi.edition.EditionLoader;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.TestEngine;
 
-/** The offline verifier on an export made the way the engine makes it, then tampered with in every way. */
+/**
+ * The offline verifier on an export built as the README describes it (by the tests' own count, not the engine's
+ * results code), then tampered with in every way.
+ */
 class ResultsVerifierTest {
   static final Edition EDITION = EditionLoader.load(TestEngine.EDITION);
   static final Edition.Session SESSION = EDITION.session("econ1-2024").orElseThrow();
@@ -31,24 +35,26 @@ class ResultsVerifierTest {
   Path results;
   List<String> lines;
 
+  /**
+   * The export and results.json an honest engine would publish, built by the tests' own {@link HandCount} from the
+   * formats of the README and API.md, so the verifier is checked against an expectation it did not make itself.
+   */
   @BeforeEach
   void export() throws Exception {
     Random random = new Random(3);
     String[] classes = {"service", "society", "volunteer"};
-    SessionCount count = new SessionCount(EDITION, SESSION);
-    lines = new ArrayList<>();
+    HandCount count = new HandCount(EDITION, SESSION.id());
     for (int i = 1; i <= 50; i++) {
       Map<String, String> scores = new TreeMap<>();
       Ballots.ECON1.forEach(d -> scores.put(d, Ballots.GRADES.get(random.nextInt(4))));
-      CanonicalBallot b = new CanonicalBallot(i, String.valueOf(i * 3), SESSION.id(), "R" + (1000 + i),
-          classes[random.nextInt(3)], "jimo", "receipt" + i, Instant.parse("2024-12-17T02:00:00Z").plusSeconds(i).toString(), scores);
-      lines.add(b.exportLine(count.add(b)));
+      count.exportLine(i, String.valueOf(i * 3), "R" + (1000 + i), classes[random.nextInt(3)], "jimo", "receipt" + i,
+          Instant.parse("2024-12-17T02:00:00Z").plusSeconds(i).toString(), scores);
     }
+    lines = new ArrayList<>(count.lines());
     ballots = dir.resolve("ballots.ndjson");
     results = dir.resolve("results.json");
     Files.write(ballots, lines);
-    Files.writeString(results, ResultsDocument.of(EDITION, SESSION, "sealed", Instant.now(), count.ballots(), count.chainRoot(),
-        count.results()).encode());
+    Files.writeString(results, count.resultsDocument("sealed", "2024-12-17T03:00:00Z").encode());
   }
 
   private ResultsVerifier.Verdict verify() throws Exception {
@@ -63,7 +69,8 @@ class ResultsVerifierTest {
   void anUntouchedExportIsVerified() throws Exception {
     var verdict = verify();
     assertTrue(verdict.verified(), verdict.message());
-    assertTrue(verdict.message().startsWith("verified: 50 ballots"));
+    String root = new JsonObject(Files.readString(results)).getString("chainRoot");
+    assertEquals("verified: 50 ballots of econ1-2024, chain root " + root, verdict.message());
   }
 
   @Test
@@ -111,7 +118,7 @@ class ResultsVerifierTest {
 
   @Test
   void aFigureChangedInResultsJsonIsNamed() throws Exception {
-    var doc = new io.vertx.core.json.JsonObject(Files.readString(results));
+    var doc = new JsonObject(Files.readString(results));
     var row = doc.getJsonArray("results").getJsonObject(2);
     String code = row.getJsonObject("department").getString("code");
     row.put("votes", row.getLong("votes") + 1);
@@ -123,7 +130,7 @@ class ResultsVerifierTest {
 
   @Test
   void aForgedChainRootIsCaught() throws Exception {
-    var doc = new io.vertx.core.json.JsonObject(Files.readString(results)).put("chainRoot", "0".repeat(64));
+    var doc = new JsonObject(Files.readString(results)).put("chainRoot", "0".repeat(64));
     Files.writeString(results, doc.encode());
     var verdict = verify();
     assertFalse(verdict.verified());

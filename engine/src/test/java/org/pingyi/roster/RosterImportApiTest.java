@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
 import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +52,9 @@ class RosterImportApiTest {
     reply = importCsv(HEADER + "T100002,演示乙,10011110002,laixi,media,withdrawn,face-t2\n");
     assertEquals(new JsonObject().put("imported", 0).put("updated", 1), reply.json());
     assertEquals(before + 2, representatives());
-    assertEquals(1, engine.count("SELECT count(*) FROM representatives WHERE id = 'T100002' AND status = 'withdrawn' AND weight_class = 'society'"));
-    assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = 'roster.import' AND actor LIKE 'operator:%'") >= 2);
+    assertEquals(1, engine.count("SELECT count(*) FROM representatives WHERE id = ? AND status = ? AND weight_class = ?",
+        "T100002", "withdrawn", "society"));
+    assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = ? AND actor LIKE ?", "roster.import", "operator:%") >= 2);
     assertFalse(reply.body().contains("face-t2"), "subjects never appear in answers");
   }
 
@@ -83,7 +85,7 @@ class RosterImportApiTest {
     assertTrue(messages.contains("expected 7 fields"));
     assertFalse(messages.contains("face-b1"), "subjects never appear in answers");
     assertEquals(before, representatives());
-    assertEquals(0, engine.count("SELECT count(*) FROM representatives WHERE id = 'B1'"));
+    assertEquals(0, engine.count("SELECT count(*) FROM representatives WHERE id = ?", "B1"));
   }
 
   @Test
@@ -97,8 +99,8 @@ class RosterImportApiTest {
 
   @Test
   void aSubjectThatBelongsToSomeoneElseRefusesTheWholeFile() throws Exception {
-    String taken = engine.engine().pool().query("SELECT subject FROM representatives WHERE id = 'R000001'")
-        .execute().await().iterator().next().getString(0);
+    String taken = engine.engine().pool().preparedQuery("SELECT subject FROM representatives WHERE id = $1")
+        .execute(Tuple.of("R000001")).await().iterator().next().getString(0);
     long before = representatives();
     var reply = importCsv(HEADER + "S1,演示,10011110001,shinan,resident,active,face-s1\n"
         + "S2,演示,10011110002,shinan,resident,active," + taken + "\n");

@@ -88,6 +88,20 @@ public final class EngineProcess implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /** The sum of a metric's samples in this engine's scrape: {@code name} alone, or with its labels as written. */
+  public double metric(String name) {
+    String scrape = management().get("/metrics").body();
+    return scrape.lines()
+        .filter(l -> l.startsWith(name + " ") || (!name.contains("{") && l.startsWith(name + "{")))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+
+  /** File descriptors the engine's JVM holds right now. */
+  public long openFiles() {
+    return OpenFiles.of(process.toHandle());
+  }
+
   /** SIGKILL: no shutdown hook, no draining, as when a machine dies. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();

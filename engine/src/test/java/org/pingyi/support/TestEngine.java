@@ -168,8 +168,9 @@ public final class TestEngine implements AutoCloseable {
     }
   }
 
-  public long count(String sql) throws Exception {
-    return TestServers.count(database, sql);
+  /** {@link TestServers#count} on this engine's database. */
+  public long count(String sql, Object... parameters) throws Exception {
+    return TestServers.count(database, sql, parameters);
   }
 
   @Override

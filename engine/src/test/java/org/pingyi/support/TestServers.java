@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * The machine's own PostgreSQL (127.0.0.1:5432, trust auth) and Redis (127.0.0.1:6379), used as "external
@@ -14,6 +15,8 @@ public final class TestServers {
   public static final String PG_HOST = System.getenv().getOrDefault("PINGYI_TEST_PG_HOST", "127.0.0.1");
   public static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PINGYI_TEST_PG_PORT", "5432"));
   public static final String REDIS = System.getenv().getOrDefault("PINGYI_TEST_REDIS", "redis://127.0.0.1:6379");
+
+  private static final Pattern TEST_DATABASE = Pattern.compile("pingyi_test_[0-9a-z]{12}");
 
   private TestServers() {}
 
@@ -41,9 +44,16 @@ public final class TestServers {
     }
   }
 
+  /**
+   * DROP DATABASE takes no statement parameters, so the name is checked to be one {@link #newDatabaseName} made
+   * and quoted by the driver's own identifier quoting before it goes into the statement.
+   */
   public static void dropDatabase(String database) {
+    if (!TEST_DATABASE.matcher(database).matches()) {
+      throw new IllegalArgumentException("not a test database name: " + database);
+    }
     try (Connection c = connect("postgres"); var st = c.createStatement()) {
-      st.execute("DROP DATABASE IF EXISTS \"" + database + "\" WITH (FORCE)");
+      st.execute("DROP DATABASE IF EXISTS " + st.enquoteIdentifier(database, true) + " WITH (FORCE)");
     } catch (SQLException e) {
       throw new IllegalStateException("could not drop test database " + database, e);
     }
@@ -64,10 +74,16 @@ public final class TestServers {
     }
   }
 
-  public static long count(String database, String sql) throws SQLException {
-    try (Connection c = connect(database); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+  /** The single number a {@code SELECT count(*) …} answers, with the statement's {@code ?} parameters in order. */
+  public static long count(String database, String sql, Object... parameters) throws SQLException {
+    try (Connection c = connect(database); var st = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        st.setObject(i + 1, parameters[i]);
+      }
+      try (var rs = st.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
   }
 }

@@ -47,18 +47,35 @@ class RedisOutageTest {
         burst.post(rep, path, body, "Authorization", token, "Idempotency-Key", "k" + i);
       }
       assertEquals(80, burst.await().stream().filter(a -> a.status() == 201).count());
-      assertEquals(240, engine.count("SELECT count(*) FROM ballots"));
+      assertEquals(240, engine.count("SELECT count(*) FROM ballots WHERE session_id = ?", "econ1-2024"));
 
       Api api = engine.api();
       String[] auditor = Api.bearer(engine.auditor());
-      JsonObject live = Eventually.await(() -> api.get("/api/v1/sessions/econ1-2024/live", auditor),
+      JsonObject live = Eventually.await("the live count to reach 240", () -> api.get("/api/v1/sessions/econ1-2024/live", auditor),
           r -> r.status() == 200 && r.json().getLong("voted") == 240, Duration.ofSeconds(30)).json();
       assertEquals(240, live.getLong("voted"));
-      api.post("/api/v1/admin/sessions/econ1-2024/recount", "", "Authorization", "Bearer " + engine.operator());
+      assertEquals(240, votesOn(live, "D01"), "every ballot scored D01 once");
+      JsonObject caughtUp = api.get("/api/v1/admin/sessions/econ1-2024/reconcile", auditor).json();
+      assertEquals(true, caughtUp.getBoolean("consistent"), "the counters caught up equal PostgreSQL: " + caughtUp.encode());
+
+      // A recount rebuilds the counters from PostgreSQL alone: what the catch-up left must be the same figures.
+      var recount = api.post("/api/v1/admin/sessions/econ1-2024/recount", "", "Authorization", "Bearer " + engine.operator());
+      assertEquals(200, recount.status(), recount.body());
+      assertEquals(240, recount.json().getLong("ballots"), "the recount counted every stored ballot");
       JsonObject recounted = api.get("/api/v1/sessions/econ1-2024/live", auditor).json();
+      assertEquals(240, recounted.getLong("voted"));
       assertEquals(recounted.getJsonArray("rankings"), live.getJsonArray("rankings"), "nothing counted twice or missed");
+      JsonObject reconcile = api.get("/api/v1/admin/sessions/econ1-2024/reconcile", auditor).json();
+      assertEquals(true, reconcile.getBoolean("consistent"), reconcile.encode());
+      assertEquals(240, reconcile.getLong("ballots"));
     } finally {
       redis.close();
     }
+  }
+
+  private static long votesOn(JsonObject live, String department) {
+    return live.getJsonArray("rankings").stream().map(JsonObject.class::cast)
+        .filter(r -> r.getJsonObject("department").getString("code").equals(department))
+        .findFirst().orElseThrow().getLong("votes");
   }
 }

@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The few admin calls a simulation makes around the load: open a session, read reconcile and live. */
+/** The few calls a simulation makes around the load: open its session, read reconcile and live. */
 final class EngineApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -27,18 +27,32 @@ final class EngineApi {
     return JSON.readTree(r.body());
   }
 
-  int post(String path, String token) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-  }
-
-  /** Opens the session unless it is open already. */
+  /** Opens the session unless it is open already; anything else it finds, or a refused open, stops the run. */
   void ensureOpen(String session, String operator) throws Exception {
-    for (JsonNode s : JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions")).build(),
-        HttpResponse.BodyHandlers.ofString()).body())) {
-      if (s.get("id").asText().equals(session) && s.get("state").asText().equals("scheduled")) {
-        post("/api/v1/admin/sessions/" + session + "/open", operator);
-      }
+    HttpResponse<String> list = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/sessions"))
+        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    if (list.statusCode() != 200) {
+      throw new IllegalStateException("GET /api/v1/sessions answered " + list.statusCode() + ": " + list.body());
     }
+    for (JsonNode s : JSON.readTree(list.body())) {
+      if (!s.get("id").asText().equals(session)) {
+        continue;
+      }
+      String state = s.get("state").asText();
+      if (state.equals("open")) {
+        return;
+      }
+      if (!state.equals("scheduled")) {
+        throw new IllegalStateException("session " + session + " is " + state + ": it can no longer take ballots");
+      }
+      HttpResponse<String> opened = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/sessions/" + session + "/open"))
+          .header("Authorization", "Bearer " + operator).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (opened.statusCode() != 200) {
+        throw new IllegalStateException("opening " + session + " answered " + opened.statusCode() + ": " + opened.body());
+      }
+      return;
+    }
+    throw new IllegalStateException("the engine has no session " + session);
   }
 }

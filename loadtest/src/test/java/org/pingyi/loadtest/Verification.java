@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a run must leave behind, whatever its latencies: the ballots PostgreSQL gained equal the 201s Gatling saw,
- * the live count equals them, and reconcile finds Redis and PostgreSQL consistent. A run that loses or double
+ * What a run must leave behind, whatever its latencies: the ballots the session gained in PostgreSQL equal the 201s
+ * Gatling saw, the live count equals the session's ballots in PostgreSQL, and reconcile finds Redis and PostgreSQL
+ * consistent. A run that loses or double
  * counts a ballot fails.
  */
 final class Verification {
@@ -36,12 +37,15 @@ final class Verification {
       }
       Thread.sleep(500);
     }
-    long stored = reconcile.get("ballots").asLong() - baseline;
+    long inPostgres = reconcile.get("ballots").asLong();
+    long stored = inPostgres - baseline;
     long live = api.get("/api/v1/sessions/" + session + "/live", auditor).get("voted").asLong();
-    String line = String.format("VERIFICATION %s: 201s seen %d, ballots stored %d, live voted %d (all sessions' ballots %d), reconcile %s",
-        session, CREATED.get(), stored, live, reconcile.get("ballots").asLong(), reconcile.get("consistent").asBoolean() ? "consistent" : "DIFFERENCES");
+    boolean consistent = reconcile.get("consistent").asBoolean();
+    String line = String.format("VERIFICATION %s: 201s seen %d, ballots the session gained in PostgreSQL %d (%d before the run, %d now),"
+        + " live voted %d (must equal %d now), reconcile %s", session, CREATED.get(), stored, baseline, inPostgres, live, inPostgres,
+        consistent ? "consistent" : "DIFFERENCES " + reconcile.get("differences"));
     System.out.println(line);
-    if (stored != CREATED.get() || live != reconcile.get("ballots").asLong() || !reconcile.get("consistent").asBoolean()) {
+    if (stored != CREATED.get() || live != inPostgres || !consistent) {
       throw new IllegalStateException("VERIFICATION FAILED: " + line);
     }
     System.out.println("VERIFICATION PASSED");
