@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   /** The SQL client's pool fails a wait for a free connection with this message (a shared VertxException). */
-  private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+  private static final String POOL_TIMEOUT = ServerLoss.POOL_TIMEOUT;
   /** …and a wait for a connection of its own (getConnection, withTransaction) with this one (a NoStackTraceThrowable). */
   private static final String POOL_ACQUIRE_TIMEOUT = "Timeout";
 
@@ -64,7 +64,7 @@ public final class FailureHandler {
    * PostgreSQL connection busy for longer than the pool waits: the client may retry, nothing was acknowledged.
    */
   public static boolean isOutage(Throwable failure) {
-    if (ServerLoss.retiredPool(failure)) {
+    if (ServerLoss.retiredPool(failure) || ServerLoss.is(failure)) {
       return true;
     }
     for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -69,6 +69,7 @@ class PostgresFailoverTest {
         }
         long crashedAt = System.nanoTime();
         primary.crash();
+        System.out.printf("primary stopped -m immediate in %.2f s%n", (System.nanoTime() - crashedAt) / 1e9);
         Thread.sleep(1000); // the failover manager notices
         standby.promote();
         long promotedAt = System.nanoTime();
