@@ -47,8 +47,8 @@ class RedisClusterEveningTest {
       }
       List<Phones.Phone> phones = Phones.login(reps.subList(0, PHONES), two.provider(), engines);
       String spent = two.provider().es256(reps.get(PHONES)[1]);
-      assertEquals(200, login(engines.get(0), spent).status());
-      assertEquals(401, login(engines.get(1), spent).status(), "a jti is single-use across instances on a cluster");
+      assertEquals(200, Phones.signIn(engines.get(0), spent).status());
+      assertEquals(401, Phones.signIn(engines.get(1), spent).status(), "a jti is single-use across instances on a cluster");
 
       try (EventStream phoneOnB = new EventStream(two.engine(1).port(), "/api/v1/sessions/stream")) {
         RedisProcess sessionMaster = redis.masterOf("pingyi:{" + SESSION + "}:counted");
@@ -70,7 +70,7 @@ class RedisClusterEveningTest {
           assertEquals(PHONES, turnout.getLong("voted"), "live turnout catches up with PostgreSQL");
         }
         System.out.printf("master killed → live turnout equal to PostgreSQL: %.2f s%n", (System.nanoTime() - killedAt) / 1e9);
-        assertEquals(401, login(engines.get(0), spent).status(), "still spent after the failover");
+        assertEquals(401, Phones.signIn(engines.get(0), spent).status(), "still spent after the failover");
         JsonObject reconcile = engines.get(1).get("/api/v1/admin/sessions/" + SESSION + "/reconcile", TwoEngines.auditor()).json();
         assertEquals(true, reconcile.getBoolean("consistent"), reconcile.encode());
         JsonObject live = engines.get(0).get("/api/v1/sessions/" + SESSION + "/live", TwoEngines.auditor()).json();
@@ -99,9 +99,5 @@ class RedisClusterEveningTest {
     } finally {
       TestServers.dropDatabase(database);
     }
-  }
-
-  private static Api.Reply login(Api engine, String idToken) {
-    return engine.postJson("/api/v1/auth/face", new JsonObject().put("idToken", idToken));
   }
 }

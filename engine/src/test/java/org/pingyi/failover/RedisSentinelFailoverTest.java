@@ -43,11 +43,11 @@ class RedisSentinelFailoverTest {
       }
       List<Phones.Phone> phones = Phones.login(reps.subList(0, PHONES), two.provider(), engines);
       String spentBeforeTheFailover = two.provider().es256(reps.get(PHONES)[1]);
-      assertEquals(200, login(engines.get(0), spentBeforeTheFailover).status());
+      assertEquals(200, Phones.signIn(engines.get(0), spentBeforeTheFailover).status());
 
       redis.replica().freeze();
       String triedWhileTheReplicaStalled = two.provider().es256(reps.get(PHONES + 1)[1]);
-      Api.Reply stalled = login(engines.get(1), triedWhileTheReplicaStalled);
+      Api.Reply stalled = Phones.signIn(engines.get(1), triedWhileTheReplicaStalled);
       assertEquals(503, stalled.status(), "a jti no replica confirmed is not accepted: " + stalled.body());
       assertEquals("unavailable", stalled.code());
       assertTrue(stalled.header("Retry-After") != null);
@@ -78,11 +78,11 @@ class RedisSentinelFailoverTest {
         JsonObject reconcile = engines.get(1).get("/api/v1/admin/sessions/" + SESSION + "/reconcile", TwoEngines.auditor()).json();
         assertEquals(true, reconcile.getBoolean("consistent"), reconcile.encode());
 
-        Api.Reply replayed = login(engines.get(1), spentBeforeTheFailover);
+        Api.Reply replayed = Phones.signIn(engines.get(1), spentBeforeTheFailover);
         assertEquals(401, replayed.status(), "a token used before the master died is refused after: " + replayed.body());
         assertEquals("invalid_token", replayed.code());
-        assertEquals(200, login(engines.get(0), triedWhileTheReplicaStalled).status(), "the refused login spent nothing");
-        assertEquals(401, login(engines.get(1), triedWhileTheReplicaStalled).status());
+        assertEquals(200, Phones.signIn(engines.get(0), triedWhileTheReplicaStalled).status(), "the refused login spent nothing");
+        assertEquals(401, Phones.signIn(engines.get(1), triedWhileTheReplicaStalled).status());
 
         Until.holds("both engines subscribed on the new master",
             () -> redis.replica().cli("PUBSUB", "NUMSUB", "pingyi:sessions").endsWith("\n2"));
@@ -96,9 +96,5 @@ class RedisSentinelFailoverTest {
     } finally {
       TestServers.dropDatabase(database);
     }
-  }
-
-  private static Api.Reply login(Api engine, String idToken) {
-    return engine.postJson("/api/v1/auth/face", new JsonObject().put("idToken", idToken));
   }
 }

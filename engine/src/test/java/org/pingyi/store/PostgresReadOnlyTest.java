@@ -49,14 +49,17 @@ class PostgresReadOnlyTest {
       Api.Reply ready = Eventually.await(() -> engine.management().get("/health/ready"), r -> r.status() == 503, Duration.ofSeconds(5));
       assertEquals(503, ready.status());
       assertTrue(ready.body().contains("read-only"), ready.body());
-      assertTrue(engine.management().get("/metrics").body().contains("pingyi_postgres_writable 0.0"));
+      assertTrue(Eventually.await(() -> engine.management().get("/metrics").body(),
+          m -> m.contains("pingyi_postgres_writable 0.0"), Duration.ofSeconds(5)).contains("pingyi_postgres_writable 0.0"),
+          "the metric says the engine cannot write");
 
       setReadOnly(admin, false);
       Api.Reply stored = Eventually.await(() -> vote(api, tokens, reps.get(1), "second"), r -> r.status() != 503, Duration.ofSeconds(10));
       assertEquals(201, stored.status(), stored.body());
       assertEquals(200, Eventually.await(() -> engine.management().get("/health/ready"), r -> r.status() == 200,
           Duration.ofSeconds(5)).status());
-      assertTrue(engine.management().get("/metrics").body().contains("pingyi_postgres_writable 1.0"));
+      assertTrue(Eventually.await(() -> engine.management().get("/metrics").body(),
+          m -> m.contains("pingyi_postgres_writable 1.0"), Duration.ofSeconds(5)).contains("pingyi_postgres_writable 1.0"));
       try (var st = admin.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM ballots")) {
         rs.next();
         assertEquals(2, rs.getInt(1));

@@ -36,6 +36,11 @@ public final class Phones {
 
   private Phones() {}
 
+  /** One login with a face-auth ID token, whatever its answer. */
+  public static Api.Reply signIn(Api engine, String idToken) {
+    return engine.postJson("/api/v1/auth/face", new JsonObject().put("idToken", idToken));
+  }
+
   /** Logs each representative (id, subject) in through the engines in turn, eight at a time; every login must succeed. */
   public static List<Phone> login(List<String[]> representatives, TestProvider provider, List<Api> engines)
       throws Exception {
@@ -48,7 +53,7 @@ public final class Phones {
         JsonObject ballot = Ballots.all(Ballots.ECON1, Ballots.GRADES.get(i % Ballots.GRADES.size()));
         String idToken = provider.es256(rep[1]);
         phones.add(threads.submit(() -> {
-          Api.Reply reply = engine.postJson("/api/v1/auth/face", new JsonObject().put("idToken", idToken));
+          Api.Reply reply = signIn(engine, idToken);
           if (reply.status() != 200) {
             throw new IllegalStateException("login of " + rep[0] + " failed: " + reply.body());
           }
