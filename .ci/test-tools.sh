@@ -19,6 +19,10 @@ command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)   # certificates for t
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # The roster draw's reference implementation (docs/draw-reference.py) is checked against the engine.
 command -v python3 >/dev/null 2>&1 || need_apt+=(python3)
+# Replicated servers of the failover tests: a primary and standby, a Sentinel group, a Cluster.
+compgen -G "/usr/lib/postgresql/*/bin/pg_basebackup" >/dev/null || need_apt+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
+command -v redis-cli >/dev/null 2>&1 || need_apt+=(redis-tools)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

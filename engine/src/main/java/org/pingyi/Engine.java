@@ -7,12 +7,13 @@ import io.vertx.core.VertxOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import io.vertx.pgclient.PgBuilder;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.pingyi.auth.AdminTokens;
 import org.pingyi.config.ConfigException;
@@ -34,6 +35,7 @@ import org.pingyi.store.FreePort;
 import org.pingyi.store.LegacySecrets;
 import org.pingyi.store.Migrations;
 import org.pingyi.store.PgLocation;
+import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
 import org.pingyi.store.RuntimeGrants;
 import org.pingyi.store.RuntimeRoleCheck;
@@ -101,7 +103,8 @@ public final class Engine implements AutoCloseable {
       secureRuntimeRole(config, backends);
       EditionSync.sync(backends.migrations(), edition);
       PgLocation.Host server = backends.postgres().findServer();
-      LOG.info("PostgreSQL pool on {}, the first host of {} that answers as the URL asks", server, backends.postgres());
+      LOG.info("PostgreSQL pools on {}, the first host of {} that answers as the URL asks; they follow a promotion",
+          server, backends.postgres());
       redis = connectRedis(config, backends);
       EngineMetrics metrics = new EngineMetrics();
       vertx = Vertx.builder()
@@ -110,26 +113,20 @@ public final class Engine implements AutoCloseable {
           .withMetrics(new MicrometerMetricsFactory(metrics.registry()))
           .build();
       LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "native epoll" : "JDK NIO");
-      pool = PgBuilder.pool()
-          .with(new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
-              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
-          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions(server))
-          .using(vertx)
-          .build();
+      NetClientOptions network = new NetClientOptions().setConnectTimeout(3000);
+      PrimaryPool primary = PrimaryPool.start(vertx, backends.postgres(), server,
+          new PoolOptions().setMaxSize(config.pgPoolSize()).setMaxWaitQueueSize(10_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS), network);
+      pool = primary;
       // Public reads (receipts, published results, readiness) wait on this small pool, never on the writer's.
-      Pool readPool = PgBuilder.pool()
-          .with(new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
-              .setConnectionTimeout(5).setConnectionTimeoutUnit(java.util.concurrent.TimeUnit.SECONDS))
-          .with(new io.vertx.core.net.NetClientOptions().setConnectTimeout(3000))
-          .connectingTo(backends.postgres().connectOptions(server))
-          .using(vertx)
-          .build();
+      PrimaryPool readPool = PrimaryPool.start(vertx, backends.postgres(), server,
+          new PoolOptions().setName("public-reads").setMaxSize(config.limits().readPoolSize()).setMaxWaitQueueSize(2_000)
+              .setConnectionTimeout(5).setConnectionTimeoutUnit(TimeUnit.SECONDS), network);
       RosterImporter importer = new RosterImporter(pool, edition);
       importRosterIfEmpty(config, edition, importer);
 
       int port = config.httpPort() == 0 ? FreePort.find() : config.httpPort();
-      EngineWiring wiring = EngineWiring.wire(config, edition, editionSha256, keys, adminTokens, backends, vertx, pool,
+      EngineWiring wiring = EngineWiring.wire(config, edition, editionSha256, keys, adminTokens, backends, vertx, primary,
           readPool, redis, metrics, importer, clock);
       List<Consumer<Router>> streaming = wiring.streamingRoutes();
       List<Consumer<Router>> routes = wiring.routes();
@@ -250,7 +247,7 @@ public final class Engine implements AutoCloseable {
   public void close() {
     for (var stopper : wiring.stoppers()) {
       try {
-        stopper.get().await(5, java.util.concurrent.TimeUnit.SECONDS);
+        stopper.get().await(5, TimeUnit.SECONDS);
       } catch (Exception e) {
         LOG.warn("stopping background work: {}", e.toString());
       }

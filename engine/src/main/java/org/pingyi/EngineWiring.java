@@ -3,7 +3,6 @@ package org.pingyi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
-import io.vertx.sqlclient.Pool;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.pingyi.keys.EngineKeys;
 import org.pingyi.keys.KeysRoutes;
 import org.pingyi.keys.Pseudonyms;
 import org.pingyi.metrics.EngineMetrics;
+import org.pingyi.metrics.FailoverGauges;
 import org.pingyi.metrics.MetricsRoutes;
 import org.pingyi.metrics.OperationsGauges;
 import org.pingyi.outreach.FileSmsSink;
@@ -65,6 +65,7 @@ import org.pingyi.session.SessionRoutes;
 import org.pingyi.session.SessionScheduler;
 import org.pingyi.session.SessionStreamRoutes;
 import org.pingyi.store.Backends;
+import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
 import org.pingyi.suggestion.AuthorActions;
 import org.pingyi.suggestion.AuthorGuard;
@@ -91,12 +92,14 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SuggestionDay suggestionDay) {
 
   /**
-   * @param readPool for public reads and the per-second session poll, apart from the pool the ballot writer uses
+   * @param pool the ballot writer's, following the primary
+   * @param readPool for public reads and the per-second checks (session poll, schedule), apart from the pool the
+   *     ballot writer uses; it follows the primary too
    * @param clock the engine's own time: the suggestion loop (deadlines, the daily job), the automatic schedule and
    *     extensions
    */
   static EngineWiring wire(EngineConfig config, Edition edition, String editionSha256, EngineKeys keys,
-      AdminTokens adminTokens, Backends backends, Vertx vertx, Pool pool, Pool readPool, RedisStore redis,
+      AdminTokens adminTokens, Backends backends, Vertx vertx, PrimaryPool pool, PrimaryPool readPool, RedisStore redis,
       EngineMetrics metrics, RosterImporter importer, Clock clock) throws Exception {
     AdminGuard guard = new AdminGuard(adminTokens);
     SessionRepository sessions = new SessionRepository(pool, edition.id());
@@ -106,7 +109,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     Pseudonyms pseudonyms = Pseudonyms.forEdition(keys.pseudonymSecret(), edition.id());
     Electorate electorate = new Electorate(vertx, pool, readPool, edition, pseudonyms);
     LiveTally tally = new LiveTally(vertx, redis);
-    Projection projection = new Projection(vertx, pool, tally);
+    Projection projection = new Projection(vertx, pool, tally, edition.sessions().stream().map(Edition.Session::id).toList());
+    redis.onReconnect(projection::redisReconnected);
     BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
         metrics::batch, metrics::committed);
     metrics.ballotsInFlight(writer::admitted);
@@ -114,6 +118,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SessionEvents events = new SessionEvents(vertx, redis, publicSessions);
     events.start();
     new OperationsGauges(vertx, pool, redis, tally, projection, metrics, edition.minCellSize()).start();
+    FailoverGauges.register(metrics, pool, redis);
     SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
     // One lifecycle for the operator and the automatic schedule: every open, by hand or by the clock, locks the roster.
     SessionLifecycle lifecycle = new SessionLifecycle(pool, sessions, seal, events, electorate::opening);
@@ -130,7 +135,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens, pool);
-    HealthRoutes health = new HealthRoutes(vertx, readPool, redis);
+    HealthRoutes health = new HealthRoutes(vertx, readPool, pool, redis, false);
     CitizenIds citizenIds = CitizenIds.fromKey(keys.citizenIdSecret());
     String faceIssuer = config.faceAuth().map(EngineConfig.FaceAuth::issuer).orElse(FaceAuth.DEV_ISSUER);
     // One limit per face-auth subject, whichever sign-in it tries (/auth/face or /auth/citizen), across instances.
@@ -171,7 +176,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
     routes.add(new PagesRoutes()::mount);
-    List<Consumer<Router>> management = List.of(health::mount, new MetricsRoutes(vertx, metrics)::mount);
+    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, readPool, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       suggestionDay.stop();
       scheduler.stop();

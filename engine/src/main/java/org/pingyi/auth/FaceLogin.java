@@ -1,6 +1,5 @@
 package org.pingyi.auth;
 
-import io.lettuce.core.SetArgs;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -17,9 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The face-authentication steps every sign-in shares (/auth/face and /auth/citizen): the ID token's signature and
  * claims are checked off the event loop (a JWKS fetch may block), the attempt is counted against the subject's limit
- * ({@link LoginLimit}, shared by both sign-ins and every instance), then its jti is spent in Redis with SET NX, so it
- * works once across every engine instance. What the sign-in then does with the face (a roster lookup, a citizen
- * pseudonym) is the caller's.
+ * ({@link LoginLimit}, shared by both sign-ins and every instance), then its jti is spent in Redis with SET NX,
+ * confirmed by a replica, so it works once across every engine instance and a Redis failover. What the sign-in then
+ * does with the face (a roster lookup, a citizen pseudonym) is the caller's.
  */
 public final class FaceLogin {
   private static final Logger LOG = LoggerFactory.getLogger(FaceLogin.class);
@@ -81,21 +80,29 @@ public final class FaceLogin {
     });
   }
 
-  /** Single use across all instances: the first SET NX wins; the key lives as long as the token could. */
+  /**
+   * Single use across all instances and across a Redis failover: the first SET NX wins, and it is acknowledged only
+   * once a replica holds it (see README, "High availability"); the key lives as long as the token could.
+   */
   private Future<Void> spendJti(VerifiedFaceToken token) {
     long ttl = Math.max(60, Duration.between(Instant.now(), token.expiresAt()).toSeconds() + 120);
     String key = "pingyi:jti:" + Hashes.sha256Hex(token.jti());
-    return redis.<String>call(vertx, c -> c.set(key, "1", SetArgs.Builder.nx().ex(ttl)))
+    return redis.setOnceReplicated(vertx, key, ttl)
         .recover(e -> {
           LOG.warn("cannot check ID token replay: Redis unavailable ({})", e.getClass().getSimpleName());
           return Future.failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 2));
         })
-        .compose(ok -> {
-          if (!"OK".equals(ok)) {
+        .compose(outcome -> switch (outcome) {
+          case SET -> Future.<Void>succeededFuture();
+          case ALREADY_SET -> {
             outcomes.record("replayed");
-            return Future.failedFuture(new ProblemException(ProblemCode.invalid_token, "The face authentication was already used; authenticate again."));
+            yield Future.<Void>failedFuture(new ProblemException(ProblemCode.invalid_token, "The face authentication was already used; authenticate again."));
           }
-          return Future.succeededFuture();
+          case NOT_REPLICATED -> {
+            outcomes.record("jti_not_replicated");
+            LOG.warn("ID token not accepted: no Redis replica confirmed its jti in time; the phone may retry with it");
+            yield Future.<Void>failedFuture(ProblemException.unavailable("Sign-in is briefly unavailable; please retry.", 1));
+          }
         });
   }
 }

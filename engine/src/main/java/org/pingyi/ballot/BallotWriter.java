@@ -35,6 +35,12 @@ import org.pingyi.http.ProblemException;
  */
 public final class BallotWriter {
   private static final long FLUSH_TIMEOUT_MS = 10_000;
+  /**
+   * When the database is lost during a commit the ballot may or may not have landed: the retry with the same
+   * Idempotency-Key finds it (200, the same receipt) or stores it (201), never a second one.
+   */
+  static final String IN_FLIGHT_LOST = "The ballot store is briefly unavailable; please retry with the same "
+      + "Idempotency-Key: a ballot is never stored twice.";
   private static final int SHED_RETRY_AFTER_SECONDS = 1;
 
   /** {@code key} is session and representative, the unique pair of the ballots table. */
@@ -229,7 +235,7 @@ public final class BallotWriter {
 
   private static Throwable toClientFailure(Throwable cause) {
     return FailureHandler.isOutage(cause)
-        ? ProblemException.unavailable("The ballot store is briefly unavailable; your ballot was not stored, please retry.", 2)
+        ? ProblemException.unavailable(IN_FLIGHT_LOST, 2)
         : cause;
   }
 }

@@ -32,6 +32,7 @@ public final class ConfigLoader {
     KEYS.put("postgres.poolSize", "PINGYI_PG_POOL_SIZE");
     KEYS.put("postgres.migrationUrl", "PINGYI_PG_MIGRATION_URL");
     KEYS.put("redis.url", "PINGYI_REDIS_URL");
+    KEYS.put("redis.cluster", "PINGYI_REDIS_CLUSTER");
     KEYS.put("dataDir", "PINGYI_DATA_DIR");
     KEYS.put("edition", "PINGYI_EDITION");
     KEYS.put("roster", "PINGYI_ROSTER");
@@ -130,7 +131,12 @@ public final class ConfigLoader {
       throw new ConfigException("postgres.migrationUrl (PINGYI_PG_MIGRATION_URL) needs postgres.url (PINGYI_PG_URL), the runtime role");
     }
     Optional<String> redisUrl = text(v, "redis.url");
-    Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url)));
+    boolean redisCluster = booleanValue(v, "redis.cluster");
+    if (redisCluster && redisUrl.isEmpty()) {
+      throw new ConfigException("redis.cluster (PINGYI_REDIS_CLUSTER): the embedded Redis is no cluster; name the cluster's "
+          + "seed nodes in redis.url (PINGYI_REDIS_URL) as redis://h1:6379,redis://h2:6379");
+    }
+    Optional<RedisLocation> redis = redisUrl.map(url -> parsed("redis.url", () -> RedisLocation.parse(url, redisCluster)));
 
     Path edition = Path.of(text(v, "edition").orElse("config/editions/qingdao-2024.yaml"));
     if (!Files.isRegularFile(edition)) {
@@ -199,7 +205,7 @@ public final class ConfigLoader {
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
             intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
-        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime);
+        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime, redisCluster);
   }
 
   private static void requireTls(String key, Optional<PgLocation> location) {
@@ -207,6 +213,14 @@ public final class ConfigLoader {
       throw new ConfigException(key + " (" + KEYS.get(key) + "): production refuses a PostgreSQL on another machine without "
           + "TLS; add sslmode=verify-full&sslrootcert=<CA file> (or require, verify-ca)");
     }
+  }
+
+  private static boolean booleanValue(Map<String, String> v, String key) {
+    String value = text(v, key).orElse("false").trim();
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ConfigException(key + " (" + KEYS.get(key) + "): '" + value + "' is neither true nor false");
   }
 
   /** A URL read by its parser; what the parser refuses stops the start, naming the key. */

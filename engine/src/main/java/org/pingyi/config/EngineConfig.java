@@ -26,7 +26,8 @@ public record EngineConfig(
     int hstsSeconds,
     Optional<String> pgMigrationUrl,
     Keys keys,
-    Duration accessTokenLifetime) {
+    Duration accessTokenLifetime,
+    boolean redisCluster) {
 
   /** API.md: an access token lives at most one half-day of the broadcast. */
   public static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(4);
@@ -72,7 +73,8 @@ public record EngineConfig(
 
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
-        smsRatePerSecond, profile, managementPort, limits, hstsSeconds, pgMigrationUrl, keys, accessTokenLifetime);
+        smsRatePerSecond, profile, managementPort, limits, hstsSeconds, pgMigrationUrl, keys, accessTokenLifetime,
+        redisCluster);
   }
 
 }

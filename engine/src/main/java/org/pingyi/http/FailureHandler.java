@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
+import org.pingyi.store.ServerLoss;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class FailureHandler {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
   /** The SQL client's pool fails a wait for a free connection with this message (a shared VertxException). */
-  private static final String POOL_TIMEOUT = "Timeout waiting for connection";
+  private static final String POOL_TIMEOUT = ServerLoss.POOL_TIMEOUT;
   /** …and a wait for a connection of its own (getConnection, withTransaction) with this one (a NoStackTraceThrowable). */
   private static final String POOL_ACQUIRE_TIMEOUT = "Timeout";
 
@@ -59,10 +60,13 @@ public final class FailureHandler {
   }
 
   /**
-   * PostgreSQL or Redis not answering, or every PostgreSQL connection busy for longer than the pool waits: the
-   * client may retry, nothing was acknowledged.
+   * PostgreSQL or Redis not answering, a PostgreSQL server that turned standby (read-only) in a failover, or every
+   * PostgreSQL connection busy for longer than the pool waits: the client may retry, nothing was acknowledged.
    */
   public static boolean isOutage(Throwable failure) {
+    if (ServerLoss.retiredPool(failure) || ServerLoss.is(failure)) {
+      return true;
+    }
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof ConnectionPoolTooBusyException || t instanceof VertxException && POOL_TIMEOUT.equals(t.getMessage())
           || t instanceof io.vertx.core.impl.NoStackTraceThrowable && POOL_ACQUIRE_TIMEOUT.equals(t.getMessage())) {
@@ -75,7 +79,8 @@ public final class FailureHandler {
         return true;
       }
       if (t instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+          && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+              || ServerLoss.READ_ONLY.equals(pg.getSqlState()))) {
         return true;
       }
     }

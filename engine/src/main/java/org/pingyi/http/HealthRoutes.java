@@ -5,23 +5,36 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
 
-/** GET /health/live (the process answers) and GET /health/ready (PostgreSQL and Redis both answer, else 503). */
+/**
+ * GET /health/live (the process answers) and GET /health/ready (PostgreSQL takes writes and Redis answers, else
+ * 503). A standby or a primary that turned read-only is not ready: the engine could not commit a ballot there. On
+ * the management port the answer also names the PostgreSQL host in use ({@code postgresPrimary}); the public port
+ * keeps internal host names to itself.
+ */
 public final class HealthRoutes {
   private static final long PROBE_TIMEOUT_MS = 2000;
+  /** One row, true when this server would commit a write. */
+  static final String WRITABLE = "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable";
 
   private final Vertx vertx;
-  private final Pool pool;
+  private final PrimaryPool pool;
+  private final PrimaryPool writer;
   private final RedisStore redis;
+  private final boolean management;
 
-  public HealthRoutes(Vertx vertx, Pool pool, RedisStore redis) {
+  /** @param pool the pool readiness asks on (the public reads'); @param writer the ballot writer's, which must be writable */
+  public HealthRoutes(Vertx vertx, PrimaryPool pool, PrimaryPool writer, RedisStore redis, boolean management) {
     this.vertx = vertx;
     this.pool = pool;
+    this.writer = writer;
     this.redis = redis;
+    this.management = management;
   }
 
   public void mount(Router router) {
@@ -30,28 +43,31 @@ public final class HealthRoutes {
   }
 
   private void ready(RoutingContext ctx) {
-    Future<Boolean> postgres = probe(pool.query("SELECT 1").execute().mapEmpty());
-    Future<Boolean> cache = probe(redis.call(vertx, c -> c.ping()).mapEmpty());
+    Future<String> postgres = pool.query(WRITABLE).execute()
+        .map(rows -> Boolean.TRUE.equals(rows.iterator().next().getBoolean("writable")) && writer.writable() ? "up" : "read-only")
+        .timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise("not answering");
+    Future<String> cache = redis.call(vertx, c -> c.ping()).map("up")
+        .timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise("not answering");
     Future.all(postgres, cache).onComplete(done -> {
-      boolean pgUp = postgres.result();
-      boolean redisUp = cache.result();
-      if (pgUp && redisUp) {
+      String pg = postgres.result();
+      String redisState = cache.result();
+      if (pg.equals("up") && redisState.equals("up")) {
         ctx.response().putHeader("Cache-Control", "no-store");
-        ctx.json(new JsonObject().put("status", "ready").put("postgres", "up").put("redis", "up"));
+        JsonObject body = new JsonObject().put("status", "ready").put("postgres", "up").put("redis", "up");
+        if (management) {
+          body.put("postgresPrimary", writer.primary().toString());
+        }
+        ctx.json(body);
         return;
       }
-      List<FieldError> down = new java.util.ArrayList<>();
-      if (!pgUp) {
-        down.add(new FieldError("postgres", "not answering"));
+      List<FieldError> down = new ArrayList<>();
+      if (!pg.equals("up")) {
+        down.add(new FieldError("postgres", pg));
       }
-      if (!redisUp) {
-        down.add(new FieldError("redis", "not answering"));
+      if (!redisState.equals("up")) {
+        down.add(new FieldError("redis", redisState));
       }
-      Problems.send(ctx, ProblemException.unavailable("Not ready: a backing store is not answering.", 5, down));
+      Problems.send(ctx, ProblemException.unavailable("Not ready: a backing store is not answering or not writable.", 5, down));
     });
-  }
-
-  private static Future<Boolean> probe(Future<Void> check) {
-    return check.timeout(PROBE_TIMEOUT_MS, TimeUnit.MILLISECONDS).map(true).otherwise(false);
   }
 }

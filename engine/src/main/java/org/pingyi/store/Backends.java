@@ -48,7 +48,7 @@ public final class Backends implements AutoCloseable {
       }
       RedisLocation redis;
       if (config.redisUrl().isPresent()) {
-        redis = RedisLocation.parse(config.redisUrl().get());
+        redis = RedisLocation.parse(config.redisUrl().get(), config.redisCluster());
       } else {
         EmbeddedRedisServer server = EmbeddedRedisServer.start(config.dataDir());
         started.add(server);

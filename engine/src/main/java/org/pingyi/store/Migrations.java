@@ -19,7 +19,10 @@ public final class Migrations {
         .migrationsExecuted;
   }
 
-  /** The engine may own a database of its own on a shared server; it creates it rather than borrow another. */
+  /**
+   * The engine may own a database of its own on a shared server; it creates it rather than borrow another. Instances
+   * that start together race for it harmlessly; Flyway's lock then lets one of them migrate.
+   */
   private static void createDatabaseIfMissing(PgLocation location) throws SQLException {
     try (Connection c = location.withDatabase("postgres").connect();
          PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -27,6 +30,11 @@ public final class Migrations {
       if (!exists.executeQuery().next()) {
         try (var create = c.createStatement()) {
           create.execute("CREATE DATABASE \"" + location.database().replace("\"", "\"\"") + "\"");
+        } catch (SQLException e) {
+          // Several instances starting at once: one creates it, the others find it made (42P04, or 23505 on the catalog).
+          if (!"42P04".equals(e.getSQLState()) && !"23505".equals(e.getSQLState())) {
+            throw e;
+          }
         }
       }
     }

@@ -1,12 +1,13 @@
 package org.pingyi.store;
 
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
@@ -14,25 +15,39 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
 
 /**
- * One Lettuce connection shared by every verticle (Lettuce multiplexes and pipelines on it). Every command comes
- * back as a Vert.x Future completed on the caller's context, so handlers never block and never leave their loop.
- * While Redis is unreachable commands fail at once instead of queueing, so callers can degrade and readiness can
- * tell.
+ * The engine's Redis: one server, a Sentinel group or a Cluster, behind the commands they share
+ * ({@link RedisClusterAsyncCommands}), so no caller cares which. One shared connection carries every command (Lettuce
+ * multiplexes and pipelines on it); every command comes back as a Vert.x Future completed on the caller's context,
+ * so handlers never block and never leave their loop. While Redis is unreachable commands fail at once instead of
+ * queueing, so callers can degrade and readiness can tell. Whoever must know that Redis may have lost acknowledged
+ * writes (a reconnect may land on a promoted replica) registers {@link #onReconnect}.
  */
 public final class RedisStore implements AutoCloseable {
 
-  private final ClientResources resources;
-  private final RedisClient client;
-  private final StatefulRedisConnection<String, String> connection;
+  /** What {@link #setOnceReplicated} answers. */
+  public enum SetOnce { SET, ALREADY_SET, NOT_REPLICATED }
 
-  private RedisStore(ClientResources resources, RedisClient client, StatefulRedisConnection<String, String> connection) {
+  private final ClientResources resources;
+  private final RedisConnections connections;
+  private final ReplicatedSetOnce setOnce;
+  private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+  private final Disposable events;
+
+  private RedisStore(ClientResources resources, RedisConnections connections) {
     this.resources = resources;
-    this.client = client;
-    this.connection = connection;
+    this.connections = connections;
+    this.setOnce = new ReplicatedSetOnce(connections::masterOf);
+    this.events = resources.eventBus().get()
+        .filter(e -> e instanceof ConnectionActivatedEvent || e instanceof ClusterTopologyChangedEvent)
+        .subscribe(e -> reconnectListeners.forEach(RedisStore::runQuietly));
   }
 
   /** Blocking connect: call at start, off the event loop. */
@@ -43,39 +58,72 @@ public final class RedisStore implements AutoCloseable {
         // Back within a second of Redis returning, instead of Lettuce's default of up to 30 s.
         .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
         .build();
-    RedisClient client = RedisClient.create(resources, location.uri());
-    client.setOptions(ClientOptions.builder()
+    ClientOptions options = ClientOptions.builder()
         .autoReconnect(true)
         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
         .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).build())
         .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(3)))
-        .build());
-    return new RedisStore(resources, client, client.connect());
-  }
-
-  public RedisAsyncCommands<String, String> async() {
-    return connection.async();
+        .build();
+    try {
+      RedisConnections connections = location.cluster()
+          ? ClusterRedis.connect(resources, location, options)
+          : StandaloneRedis.connect(resources, location, options);
+      return new RedisStore(resources, connections);
+    } catch (RuntimeException e) {
+      resources.shutdown();
+      throw e;
+    }
   }
 
   /** Runs one command and hands its answer back on the calling Vert.x context. */
-  public <T> Future<T> call(Vertx vertx, Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
+  public <T> Future<T> call(Vertx vertx, Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
     Context context = vertx.getOrCreateContext();
     try {
-      return Future.fromCompletionStage(command.apply(connection.async()), context);
+      return Future.fromCompletionStage(command.apply(connections.commands()), context);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * SET key NX with a lifetime, acknowledged only once a replica holds it (when the master has replicas): a key set
+   * before a failover is still set after it.
+   */
+  public Future<SetOnce> setOnceReplicated(Vertx vertx, String key, long ttlSeconds) {
+    Context context = vertx.getOrCreateContext();
+    try {
+      return Future.fromCompletionStage(setOnce.set(key, ttlSeconds), context);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
   }
 
   /** A separate connection for pub/sub (a subscribed connection can do nothing else). Blocking. */
-  public io.lettuce.core.pubsub.StatefulRedisPubSubConnection<String, String> subscribe() {
-    return client.connectPubSub();
+  public StatefulRedisPubSubConnection<String, String> subscribe() {
+    return connections.pubSub();
+  }
+
+  /**
+   * Runs (on a Lettuce thread: keep it short) whenever a connection to a Redis server is made again or the cluster's
+   * topology changed: the server answering now may be a promoted replica that missed acknowledged writes.
+   */
+  public void onReconnect(Runnable listener) {
+    reconnectListeners.add(listener);
+  }
+
+  /** A listener that throws must not end the subscription the others depend on. */
+  private static void runQuietly(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(RedisStore.class).warn("a Redis reconnect listener failed: {}", e.toString());
+    }
   }
 
   @Override
   public void close() {
-    connection.close();
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    events.dispose();
+    connections.close();
     resources.shutdown();
   }
 }

@@ -99,12 +99,19 @@ public final class LiveTally {
         TallyKeys.counts(sessionId))).mapEmpty();
   }
 
-  Future<Long> highWaterMark() {
-    return redis.<String>call(vertx, c -> c.get(TallyKeys.HIGH_WATER_MARK)).map(v -> v == null ? 0L : Long.parseLong(v));
+  /** The lowest of the sessions' marks: every ballot up to it is counted, whichever session it belongs to. */
+  Future<Long> highWaterMark(List<String> sessionIds) {
+    List<Future<String>> marks = new ArrayList<>(sessionIds.size());
+    sessionIds.forEach(s -> marks.add(redis.call(vertx, c -> c.get(TallyKeys.highWaterMark(s)))));
+    return Future.all(marks).map(done -> marks.stream()
+        .mapToLong(f -> f.result() == null ? 0L : Long.parseLong(f.result())).min().orElse(0L));
   }
 
-  Future<Void> raiseHighWaterMark(long id) {
-    return raiseMark.run(new String[] {TallyKeys.HIGH_WATER_MARK}, String.valueOf(id)).mapEmpty();
+  /** Raises every session's mark to {@code id} (never lowers one), once their ballots up to it are counted. */
+  Future<Void> raiseHighWaterMark(List<String> sessionIds, long id) {
+    List<Future<Long>> raises = new ArrayList<>(sessionIds.size());
+    sessionIds.forEach(s -> raises.add(raiseMark.run(new String[] {TallyKeys.highWaterMark(s)}, String.valueOf(id))));
+    return Future.all(raises).mapEmpty();
   }
 
   /** Counter snapshot of one session. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * once Redis is back. The mark only moves past ballots committed at least ten seconds ago, so a slow transaction
  * with a lower id is never skipped; replaying a ballot twice is harmless because counting is idempotent. Each engine
  * also sweeps the newly settled ballots every ten seconds, which covers another instance that died between its
- * commit and its count.
+ * commit and its count. A Redis failover may promote a replica that lacks counts the old master acknowledged:
+ * every reconnect turns the projection dirty, so the next sweep (within a second) puts them back.
  */
 public final class Projection {
   private static final Logger LOG = LoggerFactory.getLogger(Projection.class);
@@ -27,16 +28,18 @@ public final class Projection {
   private final Vertx vertx;
   private final Pool pool;
   private final LiveTally tally;
+  private final List<String> sessionIds;
   private volatile boolean dirty = true;
   private volatile long behindSince = System.currentTimeMillis();
   private boolean sweeping;
   private long lastSweep;
   private long timer = -1;
 
-  public Projection(Vertx vertx, Pool pool, LiveTally tally) {
+  public Projection(Vertx vertx, Pool pool, LiveTally tally, List<String> sessionIds) {
     this.vertx = vertx;
     this.pool = pool;
     this.tally = tally;
+    this.sessionIds = List.copyOf(sessionIds);
   }
 
   public void start() {
@@ -61,6 +64,14 @@ public final class Projection {
       }
       dirty = true;
     });
+  }
+
+  /** Redis answers again, perhaps from a promoted replica: check everything above the mark at the next tick. */
+  public void redisReconnected() {
+    if (behindSince == 0) {
+      behindSince = System.currentTimeMillis();
+    }
+    dirty = true;
   }
 
   /** Seconds since the live tally fell behind PostgreSQL; 0 while it is in step. */
@@ -96,7 +107,7 @@ public final class Projection {
    * outage it looks at all of them, to catch up at once.
    */
   public Future<Long> sweep(boolean includeUnsettled) {
-    return tally.highWaterMark().compose(mark -> page(mark, mark, includeUnsettled, 0));
+    return tally.highWaterMark(sessionIds).compose(mark -> page(mark, mark, includeUnsettled, 0));
   }
 
   private Future<Long> page(long cursor, long mark, boolean includeUnsettled, long replayed) {
@@ -120,7 +131,7 @@ public final class Projection {
       boolean more = rows.size() == PAGE && keys.size() == PAGE;
       return tally.uncounted(keys)
           .compose(this::replay)
-          .compose(n -> (markToSet > mark ? tally.raiseHighWaterMark(markToSet) : Future.<Void>succeededFuture())
+          .compose(n -> (markToSet > mark ? tally.raiseHighWaterMark(sessionIds, markToSet) : Future.<Void>succeededFuture())
               .compose(v -> more
                   ? page(lastId, markToSet, includeUnsettled, replayed + n)
                   : Future.succeededFuture(replayed + n)));

@@ -2,12 +2,21 @@ package org.pingyi.tally;
 
 /**
  * Redis keys of the live tally. Each session's keys share the hash tag {@code {sessionId}}, so the tally script
- * touches one slot even on Redis Cluster.
+ * touches one slot even on Redis Cluster, and a session's counts and its high-water mark live on one master and
+ * travel to its replicas in the order they were written.
  */
 final class TallyKeys {
-  static final String HIGH_WATER_MARK = "pingyi:projection:hwm";
 
   private TallyKeys() {}
+
+  /**
+   * The projection's high-water mark for one session: every ballot of it up to this id is counted. Kept beside the
+   * counts, not once for all sessions: a replica promoted on a cluster may have lost some of a session's counts,
+   * and then it has lost every later raise of that session's mark too.
+   */
+  static String highWaterMark(String sessionId) {
+    return "pingyi:{" + sessionId + "}:hwm";
+  }
 
   /** Set of representative ids already counted: the guard that makes replays harmless. */
   static String counted(String sessionId) {

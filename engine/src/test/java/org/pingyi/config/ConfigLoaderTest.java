@@ -223,4 +223,25 @@ class ConfigLoaderTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void aRedisClusterIsNamedByItsSeedNodesAndWhatCannotBeOneIsRefused() {
+    EngineConfig cluster = ConfigLoader.load(env("PINGYI_REDIS_URL", "redis://10.0.0.1:7000, redis://10.0.0.2:7000",
+        "PINGYI_REDIS_CLUSTER", "true"));
+    assertTrue(cluster.redisCluster());
+    assertFalse(ConfigLoader.load(env("PINGYI_REDIS_URL", "redis://10.0.0.1:7000")).redisCluster());
+    String[][] refused = {
+        {"PINGYI_REDIS_CLUSTER", "true", "embedded Redis is no cluster"},
+        {"PINGYI_REDIS_CLUSTER", "yes", "neither true nor false"},
+    };
+    for (String[] c : refused) {
+      var e = assertThrows(ConfigException.class, () -> ConfigLoader.load(env(c[0], c[1])));
+      assertTrue(e.getMessage().contains("PINGYI_REDIS_CLUSTER") && e.getMessage().contains(c[2]), e.getMessage());
+    }
+    var sentinelSeed = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_REDIS_CLUSTER", "true",
+        "PINGYI_REDIS_URL", "redis://10.0.0.1:7000,redis-sentinel://s1:26379/0#m")));
+    assertTrue(sentinelSeed.getMessage().contains("not sentinels"), sentinelSeed.getMessage());
+    var twoHosts = assertThrows(ConfigException.class, () -> ConfigLoader.load(env("PINGYI_REDIS_URL", "redis://a:7000,b:7000")));
+    assertTrue(twoHosts.getMessage().contains("PINGYI_REDIS_CLUSTER"), twoHosts.getMessage());
+  }
 }

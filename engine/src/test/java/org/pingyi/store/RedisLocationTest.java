@@ -44,4 +44,17 @@ class RedisLocationTest {
       assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
   }
+
+  @Test
+  void aClustersSeedNodesAreEachReadByLettuceAndDescribedWithoutPasswords() {
+    RedisLocation cluster = RedisLocation.parse("rediss://:secret@c1:7000,rediss://:secret@c2:7001", true);
+    assertTrue(cluster.cluster());
+    assertEquals(List.of("c1", "c2"), cluster.servers());
+    assertEquals(7001, cluster.seeds().get(1).getPort());
+    assertTrue(cluster.protectedInTransit());
+    assertFalse(RedisLocation.parse("redis://c1:7000,rediss://c2:7001", true).protectedInTransit(), "one seed in clear");
+    assertFalse(cluster.describe().contains("secret"), cluster.describe());
+    var db = assertThrows(IllegalArgumentException.class, () -> RedisLocation.parse("redis://c1:7000/3", true));
+    assertTrue(db.getMessage().contains("only database 0"), db.getMessage());
+  }
 }

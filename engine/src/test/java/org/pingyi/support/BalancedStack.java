@@ -38,10 +38,7 @@ public final class BalancedStack implements AutoCloseable {
       // An owner that migrates, a runtime role that serves, and one set of key files: two instances of one engine.
       env.put("PINGYI_PG_URL", TestServers.pgUrl(TestServers.runtimeRole(stack.database), stack.database));
       env.put("PINGYI_PG_MIGRATION_URL", TestServers.pgUrl(TestServers.ownerRole(stack.database), stack.database));
-      env.put("PINGYI_ACCESS_TOKEN_KEY", keys.resolve("access-token.jwk").toString());
-      env.put("PINGYI_RESULTS_KEY", keys.resolve("results.jwk").toString());
-      env.put("PINGYI_PSEUDONYM_KEY", keys.resolve("pseudonym.jwk").toString());
-      env.put("PINGYI_CITIZEN_ID_KEY", keys.resolve("citizen-id.jwk").toString());
+      env.putAll(EngineProcess.sharedKeys(keys));
       env.put("PINGYI_REDIS_URL", TestServers.redisUrl(TestEngine.nextRedisDb()));
       env.put("PINGYI_ROSTER", roster.toString());
       env.put("PINGYI_FACE_AUTH_ISSUER", TestProvider.ISSUER);

@@ -21,14 +21,36 @@ public final class EngineProcess implements AutoCloseable {
     this.log = log;
   }
 
+  /** C1 only: a test instance starts in half the CPU time, and tests never measure its speed. */
+  static final List<String> TEST_JVM = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
+
   public static EngineProcess start(Map<String, String> env) throws Exception {
+    return start(env, TEST_JVM);
+  }
+
+  /**
+   * The key files of one engine in {@code dir}, for every process that is an instance of it (the first to start
+   * makes them; instances starting together agree on one set): without them each process would make keys of its own
+   * and refuse the others' access tokens.
+   */
+  public static Map<String, String> sharedKeys(Path dir) {
+    return Map.of("PINGYI_ACCESS_TOKEN_KEY", dir.resolve("access-token.jwk").toString(),
+        "PINGYI_RESULTS_KEY", dir.resolve("results.jwk").toString(),
+        "PINGYI_PSEUDONYM_KEY", dir.resolve("pseudonym.jwk").toString(),
+        "PINGYI_CITIZEN_ID_KEY", dir.resolve("citizen-id.jwk").toString());
+  }
+
+  /** With JVM options of the caller's (a benchmark wants the production JIT). */
+  public static EngineProcess start(Map<String, String> env, List<String> jvmOptions) throws Exception {
     int port = FreePort.find();
     int managementPort = FreePort.find();
     Path dir = Files.createTempDirectory("pingyi-process");
     Path log = dir.resolve("engine.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        "org.pingyi.Main"))
+    List<String> command = new java.util.ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.pingyi.Main"));
+    ProcessBuilder builder = new ProcessBuilder(command)
         .directory(TestEngine.PROJECT.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
@@ -56,6 +78,10 @@ public final class EngineProcess implements AutoCloseable {
     throw new IllegalStateException("engine process did not become ready:\n" + Files.readString(log));
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public int port() {
     return port;
   }
@@ -67,6 +93,11 @@ public final class EngineProcess implements AutoCloseable {
   /** The management port: /metrics and /health/*. */
   public Api management() {
     return new Api(managementPort);
+  }
+
+  /** What the engine printed so far (for a failing test's message). */
+  public String log() throws java.io.IOException {
+    return Files.readString(log);
   }
 
   /** The sum of a metric's samples in this engine's scrape: {@code name} alone, or with its labels as written. */

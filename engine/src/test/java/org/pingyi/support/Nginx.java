@@ -45,13 +45,12 @@ public final class Nginx implements AutoCloseable {
     StringBuilder out = new StringBuilder();
     int n = 0;
     while (upstream.find()) {
-      if (n >= enginePorts.size()) {
-        throw new IllegalArgumentException("nginx.conf names more engines than the test started");
-      }
-      upstream.appendReplacement(out, "server 127.0.0.1:" + enginePorts.get(n++));
+      // The config lists the compose stack's engines; a test that starts fewer drops the other lines.
+      upstream.appendReplacement(out, n < enginePorts.size() ? "server 127.0.0.1:" + enginePorts.get(n) : "# (not started)");
+      n++;
     }
     upstream.appendTail(out);
-    if (n != enginePorts.size()) {
+    if (n < enginePorts.size()) {
       throw new IllegalArgumentException("nginx.conf names " + n + " engines, the test started " + enginePorts.size());
     }
     Matcher listen = LISTEN.matcher(out);

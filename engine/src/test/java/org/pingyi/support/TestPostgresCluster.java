@@ -61,6 +61,11 @@ public final class TestPostgresCluster implements AutoCloseable {
     return port;
   }
 
+  /** The postmaster's process id (its backends are its children). */
+  public long serverPid() throws IOException {
+    return Long.parseLong(Files.readAllLines(data().resolve("postmaster.pid")).get(0).trim());
+  }
+
   public String log() throws IOException {
     Path log = dir.resolve("server.log");
     return Files.exists(log) ? Files.readString(log) : "";
@@ -107,6 +112,53 @@ public final class TestPostgresCluster implements AutoCloseable {
           .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString())))
           .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries under /usr/lib/postgresql"));
     }
+  }
+
+  /**
+   * A streaming standby of this (primary) cluster on a port of its own: {@code pg_basebackup -R -c fast}, connecting
+   * as {@code applicationName} (name it in the primary's synchronous_standby_names to make it synchronous). Its own
+   * synchronous_standby_names is empty, as a failover manager sets it on a promoted server that has no standby yet.
+   */
+  public TestPostgresCluster standby(String password, String applicationName) throws Exception {
+    Path dir = Files.createTempDirectory("pingyi-pg-standby");
+    TestPostgresCluster standby = new TestPostgresCluster(dir, bin, FreePort.find());
+    try {
+      giveToServerUser(dir);
+      standby.run("pg_basebackup", "-D", standby.data().toString(), "-R", "-c", "fast", "-X", "stream",
+          "-d", "host=127.0.0.1 port=" + port + " user=" + SUPERUSER + " password=" + password);
+      Files.write(standby.data().resolve("postgresql.conf"), List.of("port = " + standby.port,
+          "unix_socket_directories = '" + dir + "'", "synchronous_standby_names = ''"), StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.APPEND);
+      Files.write(standby.data().resolve("postgresql.auto.conf"), List.of("primary_conninfo = 'host=127.0.0.1 port=" + port
+          + " user=" + SUPERUSER + " password=" + password + " application_name=" + applicationName + "'"),
+          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      giveToServerUser(dir);
+      standby.run("pg_ctl", "-D", standby.data().toString(), "-l", dir.resolve("server.log").toString(), "-w", "-t", "60", "start");
+      return standby;
+    } catch (Exception | Error e) {
+      standby.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The machine dies: {@code pg_ctl stop -m immediate}, no checkpoint, clients cut off; if the server has not gone
+   * within 10 s (a loaded test machine), SIGKILL to the postmaster and every backend.
+   */
+  public void crash() throws Exception {
+    long postmaster = serverPid();
+    try {
+      run("pg_ctl", "-D", data().toString(), "-m", "immediate", "-w", "-t", "10", "stop");
+    } catch (IllegalStateException slow) {
+      List<String> kill = new ArrayList<>(List.of("kill", "-KILL", String.valueOf(postmaster)));
+      ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(c -> kill.add(String.valueOf(c.pid()))));
+      exec(kill);
+    }
+  }
+
+  /** A standby becomes primary ({@code pg_ctl promote}, waiting until it takes writes). */
+  public void promote() throws Exception {
+    run("pg_ctl", "-D", data().toString(), "-w", "-t", "60", "promote");
   }
 
   @Override

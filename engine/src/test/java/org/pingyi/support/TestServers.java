@@ -46,11 +46,18 @@ public final class TestServers {
   /** Roles are cluster-wide: each test database gets its own pair, named after it, dropped with it. */
   public static void createRoles(String database) {
     try (Connection c = connect("postgres")) {
-      ddl(c, "SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER NOCREATEROLE', ?)", ownerRole(database));
-      ddl(c, "SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE', ?)", runtimeRole(database));
+      createRoles(c, database, null);
     } catch (SQLException e) {
       throw new IllegalStateException("could not create the roles of test database " + database, e);
     }
+  }
+
+  /** The same pair on a server of the test's own ({@link TestPostgresCluster}), where every role gives a password. */
+  public static void createRoles(Connection superuser, String database, String password) throws SQLException {
+    ddl(superuser, "SELECT format('CREATE ROLE %I LOGIN CREATEDB NOSUPERUSER NOCREATEROLE PASSWORD %L', ?, ?)",
+        ownerRole(database), password);
+    ddl(superuser, "SELECT format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', ?, ?)",
+        runtimeRole(database), password);
   }
 
   public static void dropRoles(String database) {
@@ -63,10 +70,12 @@ public final class TestServers {
   }
 
   /** DDL names cannot be parameters: PostgreSQL's format() quotes them and the answer is run. */
-  public static void ddl(Connection c, String formatQuery, String name) throws SQLException {
+  public static void ddl(Connection c, String formatQuery, String... names) throws SQLException {
     String statement;
     try (var st = c.prepareStatement(formatQuery)) {
-      st.setString(1, name);
+      for (int i = 0; i < names.length; i++) {
+        st.setString(i + 1, names[i]);
+      }
       var rs = st.executeQuery();
       rs.next();
       statement = rs.getString(1);
