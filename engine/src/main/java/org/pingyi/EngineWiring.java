@@ -122,11 +122,13 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
     // One lifecycle for the operator and the automatic schedule: every open, by hand or by the clock, locks the roster.
     SessionLifecycle lifecycle = new SessionLifecycle(pool, sessions, seal, events, electorate::opening);
-    SessionScheduler scheduler = new SessionScheduler(vertx, edition, sessions, lifecycle, clock, metrics.registry());
+    // Its once-a-second read waits on the public-reads pool, never on the ballot writer's; the steps go through the lifecycle.
+    SessionScheduler scheduler = new SessionScheduler(vertx, edition, publicSessions, lifecycle, clock, metrics.registry());
     scheduler.start();
     FormServings forms = new FormServings(vertx, pool);
     forms.start();
-    Turnout turnout = new Turnout(edition, pool, tally);
+    // The consoles' eligible counts, every ten seconds while one watches: on the public-reads pool, not the writer's.
+    Turnout turnout = new Turnout(edition, readPool, tally);
     SmsGateway sms = config.sms()
         .<SmsGateway>map(g -> new HttpSmsGateway(vertx, g.gatewayUrl(), g.auth(), g.template()))
         .orElseGet(() -> new FileSmsSink(vertx, config.dataDir().resolve("sms-sink.ndjson")));
@@ -146,7 +148,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SuggestionDay suggestionDay = new SuggestionDay(vertx, edition, pool, clock);
     suggestionDay.start();
 
-    DrawRoutes draws = new DrawRoutes(vertx, new DrawOffice(vertx, pool, edition, importer), guard);
+    DrawRoutes draws = new DrawRoutes(vertx, new DrawOffice(vertx, pool, readPool, edition, importer), guard);
     List<Consumer<Router>> streaming = List.of(new RosterRoutes(vertx, edition, importer, guard)::mount, draws::mountStreaming);
     List<Consumer<Router>> routes = new ArrayList<>(List.of(
         health::mount,

@@ -38,12 +38,15 @@ public final class DrawOffice {
 
   private final Vertx vertx;
   private final Pool pool;
+  private final Pool readPool;
   private final Edition edition;
   private final RosterImporter importer;
 
-  public DrawOffice(Vertx vertx, Pool pool, Edition edition, RosterImporter importer) {
+  /** @param readPool for the public reads (the list, a draw, its transcript), apart from the ballot writer's pool */
+  public DrawOffice(Vertx vertx, Pool pool, Pool readPool, Edition edition, RosterImporter importer) {
     this.vertx = vertx;
     this.pool = pool;
+    this.readPool = readPool;
     this.edition = edition;
     this.importer = importer;
   }
@@ -154,16 +157,16 @@ public final class DrawOffice {
   }
 
   public Future<Optional<DrawRecord>> find(String id) {
-    return find(pool, id);
+    return find(readPool, id);
   }
 
   public Future<List<DrawRecord>> all() {
-    return pool.preparedQuery(DrawSql.SELECT_ALL).execute(Tuple.of(edition.id()))
+    return readPool.preparedQuery(DrawSql.SELECT_ALL).execute(Tuple.of(edition.id()))
         .map(rows -> rows.stream().map(DrawRecord::of).toList());
   }
 
   public Future<Optional<Buffer>> transcript(String id) {
-    return pool.preparedQuery(DrawSql.SELECT_TRANSCRIPT).execute(Tuple.of(id)).map(rows -> first(rows).map(r -> r.getBuffer(0)));
+    return readPool.preparedQuery(DrawSql.SELECT_TRANSCRIPT).execute(Tuple.of(id)).map(rows -> first(rows).map(r -> r.getBuffer(0)));
   }
 
   public Future<Optional<JsonObject>> summary(String id) {

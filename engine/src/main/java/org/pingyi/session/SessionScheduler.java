@@ -39,6 +39,7 @@ public final class SessionScheduler {
   private final Set<String> missed = new HashSet<>();
   private long timer = -1;
 
+  /** @param sessions for the once-a-second read: on a pool apart from the ballot writer's */
   public SessionScheduler(Vertx vertx, Edition edition, SessionRepository sessions, SessionLifecycle lifecycle, Clock clock,
       MeterRegistry registry) {
     this.vertx = vertx;
@@ -47,8 +48,8 @@ public final class SessionScheduler {
     this.sessions = sessions;
     this.lifecycle = lifecycle;
     this.clock = clock;
-    this.checks = Counter.builder("pingyi.schedule.checks").description("Checks of the automatic schedule by this instance")
-        .register(registry);
+    this.checks = Counter.builder("pingyi.schedule.checks")
+        .description("Checks of the automatic schedule by this instance that read the sessions").register(registry);
   }
 
   public void start() {
@@ -81,7 +82,8 @@ public final class SessionScheduler {
 
   private void check() {
     Instant now = clock.instant();
-    sessions.all().onComplete(read -> checks.increment()).onSuccess(states -> {
+    sessions.all().onSuccess(states -> {
+      checks.increment();
       for (Edition.Session session : automatic) {
         SessionStatus status = states.get(session.id());
         warnIfMissed(session, status, now);
