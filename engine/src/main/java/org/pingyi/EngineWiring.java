@@ -122,7 +122,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SessionSeal seal = new SessionSeal(edition, editionSha256, pseudonyms, new ResultsSigner(keys.results()));
     // One lifecycle for the operator and the automatic schedule: every open, by hand or by the clock, locks the roster.
     SessionLifecycle lifecycle = new SessionLifecycle(pool, sessions, seal, events, electorate::opening);
-    // Its once-a-second read waits on the public-reads pool, never on the ballot writer's; the steps go through the lifecycle.
+    // Its once-a-second read is on the public-reads pool, never the ballot writer's; its steps go through the lifecycle.
     SessionScheduler scheduler = new SessionScheduler(vertx, edition, publicSessions, lifecycle, clock, metrics.registry());
     scheduler.start();
     FormServings forms = new FormServings(vertx, pool);
