@@ -240,7 +240,11 @@ class RemindersTest {
           assertEquals(expected.size(), provider.requests().size(), "a graceful stop lets sends under way finish: no repeats");
         }
       } finally {
-        TestServers.dropDatabase(first.database());
+        try {
+          TestServers.dropDatabase(first.database());
+        } finally {
+          TestServers.dropRoles(first.database());
+        }
       }
     }
   }
