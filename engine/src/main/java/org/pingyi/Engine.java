@@ -94,6 +94,7 @@ public final class Engine implements AutoCloseable {
     Pool pool = null;
     RedisStore redis = null;
     try {
+      Migrations.createDatabaseIfMissing(backends.migrations());
       if (LegacySecrets.present(backends.migrations())) {
         LOG.warn("the database holds the old engine_secrets table: its keys are discarded, not moved to the key files, "
             + "because anyone with a copy of the database could mint access tokens with them; representatives sign in again");

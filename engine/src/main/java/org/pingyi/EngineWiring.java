@@ -112,7 +112,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     Projection projection = new Projection(vertx, pool, tally, edition.sessions().stream().map(Edition.Session::id).toList());
     redis.onReconnect(projection::redisReconnected);
     BallotWriter writer = new BallotWriter(vertx, pool, 512, 2, config.limits().ballotsInFlight(), projection::committed,
-        metrics::batch, metrics::committed);
+        projection::commitUncertain, metrics::batch, metrics::committed);
     metrics.ballotsInFlight(writer::admitted);
     projection.start();
     SessionEvents events = new SessionEvents(vertx, redis, publicSessions);

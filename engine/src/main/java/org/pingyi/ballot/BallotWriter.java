@@ -69,6 +69,7 @@ public final class BallotWriter {
   private final int maxBatch;
   private final int maxInFlight;
   private final Consumer<List<StoredBallot>> onCommitted;
+  private final Runnable onCommitUncertain;
   private final IntConsumer batchSizes;
   private final LongConsumer commitNanos;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -77,14 +78,21 @@ public final class BallotWriter {
   private final AtomicInteger admitted = new AtomicInteger();
   private int inFlight;
 
+  /**
+   * @param onCommitted the ballots a commit stored, on the writer's context
+   * @param onCommitUncertain a commit failed as seen from here (the database lost mid-commit, a timeout): its
+   *     ballots may have landed all the same, uncounted
+   */
   public BallotWriter(Vertx vertx, Pool pool, int maxBatch, int maxInFlight, int maxAdmitted,
-      Consumer<List<StoredBallot>> onCommitted, IntConsumer batchSizes, LongConsumer commitNanos) {
+      Consumer<List<StoredBallot>> onCommitted, Runnable onCommitUncertain, IntConsumer batchSizes,
+      LongConsumer commitNanos) {
     this.pool = pool;
     this.maxAdmitted = maxAdmitted;
     this.context = vertx.getOrCreateContext();
     this.maxBatch = maxBatch;
     this.maxInFlight = maxInFlight;
     this.onCommitted = onCommitted;
+    this.onCommitUncertain = onCommitUncertain;
     this.batchSizes = batchSizes;
     this.commitNanos = commitNanos;
   }
@@ -122,6 +130,7 @@ public final class BallotWriter {
       batchSizes.accept(batch.size());
       flush(batch, true).onComplete(done -> {
         if (done.failed()) {
+          onCommitUncertain.run();
           Throwable failure = toClientFailure(done.cause());
           batch.forEach(p -> p.fail(failure));
         }

@@ -9,6 +9,7 @@ import org.flywaydb.core.Flyway;
 public final class Migrations {
   private Migrations() {}
 
+  /** Creates the database if needed, then migrates it; answers how many migrations ran now. */
   public static int migrate(PgLocation location) throws SQLException {
     createDatabaseIfMissing(location);
     return Flyway.configure()
@@ -21,9 +22,11 @@ public final class Migrations {
 
   /**
    * The engine may own a database of its own on a shared server; it creates it rather than borrow another. Instances
-   * that start together race for it harmlessly; Flyway's lock then lets one of them migrate.
+   * that start together race for it harmlessly; Flyway's lock then lets one of them migrate. Start-up reads of the
+   * database come after it: with several hosts in the URL, a database another instance is creating at that moment
+   * can be missing on the primary yet already replicated to a standby, and pgJDBC then reports no primary at all.
    */
-  private static void createDatabaseIfMissing(PgLocation location) throws SQLException {
+  public static void createDatabaseIfMissing(PgLocation location) throws SQLException {
     try (Connection c = location.withDatabase("postgres").connect();
          PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       exists.setString(1, location.database());

@@ -68,6 +68,20 @@ public final class Projection {
 
   /** Redis answers again, perhaps from a promoted replica: check everything above the mark at the next tick. */
   public void redisReconnected() {
+    checkEverythingAtNextTick();
+  }
+
+  /**
+   * A commit was cut off when PostgreSQL was lost (a failover, a reset connection): its ballots may have landed on
+   * the server that takes over without this engine counting them, and the phone's retry then only finds them
+   * stored. Check everything above the mark, settled or not, at the next tick (retried each second until the store
+   * answers), instead of waiting for those ballots to settle.
+   */
+  public void commitUncertain() {
+    checkEverythingAtNextTick();
+  }
+
+  private void checkEverythingAtNextTick() {
     if (behindSince == 0) {
       behindSince = System.currentTimeMillis();
     }
