@@ -86,7 +86,7 @@ public final class FaceLogin {
    */
   private Future<Void> spendJti(VerifiedFaceToken token) {
     long ttl = Math.max(60, Duration.between(Instant.now(), token.expiresAt()).toSeconds() + 120);
-    String key = "pingyi:jti:" + Hashes.sha256Hex(token.jti());
+    String key = redis.key("jti:" + Hashes.sha256Hex(token.jti()));
     return redis.setOnceReplicated(vertx, key, ttl)
         .recover(e -> {
           LOG.warn("cannot check ID token replay: Redis unavailable ({})", e.getClass().getSimpleName());

@@ -13,7 +13,7 @@ import org.pingyi.store.RedisStore;
  * someone cannot lock them out. The key holds a hash of the subject, never the subject itself.
  */
 public final class LoginLimit {
-  static final String KEY_PREFIX = "pingyi:login-attempts:";
+  static final String KEY_PREFIX = "login-attempts:";
   /** A window's key outlives its minute, so a count is never read after it expired mid-window. */
   private static final long KEY_SECONDS = 120;
 
@@ -32,7 +32,7 @@ public final class LoginLimit {
   /** Counts one attempt; fails with 429 rate_limited and Retry-After (until the minute ends) beyond the limit. */
   public Future<Void> attempt(String subject) {
     long second = clock.millis() / 1000;
-    String key = KEY_PREFIX + Hashes.sha256Hex("login-attempts\n" + subject) + ":" + second / 60;
+    String key = redis.key(KEY_PREFIX) + Hashes.sha256Hex("login-attempts\n" + subject) + ":" + second / 60;
     // Sent together on the one connection: a single round trip. The window is in the key's name, so a count whose
     // EXPIRE was lost (a crash between the two) only lingers; it never holds anybody back.
     Future<Long> count = redis.call(vertx, c -> c.incr(key));

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionEvents implements AutoCloseable {
   public static final String ADDRESS = "pingyi.session.changed";
-  static final String CHANNEL = "pingyi:sessions";
+  static final String CHANNEL = "sessions";
   private static final Logger LOG = LoggerFactory.getLogger(SessionEvents.class);
 
   private final Vertx vertx;
@@ -65,7 +65,7 @@ public final class SessionEvents implements AutoCloseable {
           context.runOnContext(v -> refresh());
         }
       });
-      subscription.async().subscribe(CHANNEL);
+      subscription.async().subscribe(redis.key(CHANNEL));
     } catch (RuntimeException e) {
       LOG.warn("no Redis pub/sub for session changes ({}); relying on polling PostgreSQL", e.getClass().getSimpleName());
     }
@@ -82,7 +82,7 @@ public final class SessionEvents implements AutoCloseable {
     merge(List.of(status));
     context.runOnContext(v -> refresh());
     String message = event(status).encode();
-    redis.<Long>call(vertx, c -> c.publish(CHANNEL, message))
+    redis.<Long>call(vertx, c -> c.publish(redis.key(CHANNEL), message))
         .onFailure(e -> LOG.warn("could not announce a session change on Redis ({}); instances will see it from PostgreSQL",
             e.getClass().getSimpleName()));
   }

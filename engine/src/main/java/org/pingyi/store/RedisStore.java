@@ -1,7 +1,9 @@
 package org.pingyi.store;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScanArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -35,13 +37,18 @@ public final class RedisStore implements AutoCloseable {
   /** What {@link #setOnceReplicated} answers. */
   public enum SetOnce { SET, ALREADY_SET, NOT_REPLICATED }
 
+  /** The real edition's key namespace. */
+  public static final String NAMESPACE = "pingyi";
+
+  private final String namespace;
   private final ClientResources resources;
   private final RedisConnections connections;
   private final ReplicatedSetOnce setOnce;
   private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
   private final Disposable events;
 
-  private RedisStore(ClientResources resources, RedisConnections connections) {
+  private RedisStore(ClientResources resources, RedisConnections connections, String namespace) {
+    this.namespace = namespace;
     this.resources = resources;
     this.connections = connections;
     this.setOnce = new ReplicatedSetOnce(connections::masterOf);
@@ -52,6 +59,15 @@ public final class RedisStore implements AutoCloseable {
 
   /** Blocking connect: call at start, off the event loop. */
   public static RedisStore connect(RedisLocation location) {
+    return connect(location, NAMESPACE);
+  }
+
+  /**
+   * With every key and channel of the engine under {@code namespace}: a rehearsal shares the city's Redis with the
+   * real edition under a namespace of its own, so it never reads or counts a real key, and its reset finds every key
+   * it made.
+   */
+  public static RedisStore connect(RedisLocation location, String namespace) {
     ClientResources resources = DefaultClientResources.builder()
         .ioThreadPoolSize(2)
         .computationThreadPoolSize(2)
@@ -68,11 +84,20 @@ public final class RedisStore implements AutoCloseable {
       RedisConnections connections = location.cluster()
           ? ClusterRedis.connect(resources, location, options)
           : StandaloneRedis.connect(resources, location, options);
-      return new RedisStore(resources, connections);
+      return new RedisStore(resources, connections, namespace);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw e;
     }
+  }
+
+  /** The name of a key or channel in this store's namespace: {@code <namespace>:<name>}. */
+  public String key(String name) {
+    return namespace + ":" + name;
+  }
+
+  public String namespace() {
+    return namespace;
   }
 
   /** Runs one command and hands its answer back on the calling Vert.x context. */
@@ -95,6 +120,25 @@ public final class RedisStore implements AutoCloseable {
       return Future.fromCompletionStage(setOnce.set(key, ttlSeconds), context);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
+    }
+  }
+
+  /**
+   * Blocking, for maintenance off the event loop (a rehearsal's reset): deletes every key of this store's namespace,
+   * on every master of a cluster; answers how many.
+   */
+  public long deleteNamespace() throws Exception {
+    ScanArgs match = ScanArgs.Builder.matches(namespace + ":*").limit(1000);
+    long deleted = 0;
+    KeyScanCursor<String> cursor = connections.commands().scan(match).get(30, TimeUnit.SECONDS);
+    while (true) {
+      for (String key : cursor.getKeys()) {
+        deleted += connections.commands().del(key).get(30, TimeUnit.SECONDS);
+      }
+      if (cursor.isFinished()) {
+        return deleted;
+      }
+      cursor = connections.commands().scan(cursor, match).get(30, TimeUnit.SECONDS);
     }
   }
 

@@ -16,10 +16,12 @@ public final class LiveTally {
   private final RedisStore redis;
   private final TallyScript count;
   private final TallyScript raiseMark;
+  private final TallyKeys tallyKeys;
 
   public LiveTally(Vertx vertx, RedisStore redis) {
     this.vertx = vertx;
     this.redis = redis;
+    this.tallyKeys = new TallyKeys(redis);
     this.count = new TallyScript(vertx, redis, TallyScript.SOURCE);
     this.raiseMark = new TallyScript(vertx, redis, TallyScript.RAISE_MARK);
   }
@@ -38,7 +40,7 @@ public final class LiveTally {
     }
     List<Future<Long>> runs = new ArrayList<>(argsBySession.size());
     argsBySession.forEach((sessionId, args) -> runs.add(count.run(
-        new String[] {TallyKeys.counted(sessionId), TallyKeys.turnout(sessionId), TallyKeys.counts(sessionId)},
+        new String[] {tallyKeys.counted(sessionId), tallyKeys.turnout(sessionId), tallyKeys.counts(sessionId)},
         args.toArray(String[]::new))));
     return Future.all(runs).mapEmpty();
   }
@@ -50,7 +52,7 @@ public final class LiveTally {
     List<Future<List<Long>>> checks = new ArrayList<>(bySession.size());
     bySession.forEach((sessionId, sessionKeys) -> {
       String[] members = sessionKeys.stream().map(BallotRows.Key::representativeId).toArray(String[]::new);
-      checks.add(redis.<List<Boolean>>call(vertx, c -> c.smismember(TallyKeys.counted(sessionId), members)).map(found -> {
+      checks.add(redis.<List<Boolean>>call(vertx, c -> c.smismember(tallyKeys.counted(sessionId), members)).map(found -> {
         List<Long> missing = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
           if (!Boolean.TRUE.equals(found.get(i))) {
@@ -69,15 +71,15 @@ public final class LiveTally {
 
   /** A session's counters as Redis holds them now. */
   public Future<SessionCounters> read(String sessionId) {
-    Future<Long> voted = redis.call(vertx, c -> c.scard(TallyKeys.counted(sessionId)));
+    Future<Long> voted = redis.call(vertx, c -> c.scard(tallyKeys.counted(sessionId)));
     Future<Map<String, Long>> turnout = turnoutByDistrict(sessionId);
-    Future<Map<String, String>> counts = redis.call(vertx, c -> c.hgetall(TallyKeys.counts(sessionId)));
+    Future<Map<String, String>> counts = redis.call(vertx, c -> c.hgetall(tallyKeys.counts(sessionId)));
     return Future.all(voted, turnout, counts).map(v -> SessionCounters.of(voted.result(), turnout.result(), counts.result()));
   }
 
   /** Ballots counted in a session, in all and per district: two small reads, not the department counters. */
   public Future<Counted> counted(String sessionId) {
-    Future<Long> voted = redis.call(vertx, c -> c.scard(TallyKeys.counted(sessionId)));
+    Future<Long> voted = redis.call(vertx, c -> c.scard(tallyKeys.counted(sessionId)));
     Future<Map<String, Long>> byDistrict = turnoutByDistrict(sessionId);
     return Future.all(voted, byDistrict).map(v -> new Counted(voted.result(), byDistrict.result()));
   }
@@ -86,7 +88,7 @@ public final class LiveTally {
 
   /** Ballots counted per district of a session. */
   public Future<Map<String, Long>> turnoutByDistrict(String sessionId) {
-    return redis.<Map<String, String>>call(vertx, c -> c.hgetall(TallyKeys.turnout(sessionId))).map(turnout -> {
+    return redis.<Map<String, String>>call(vertx, c -> c.hgetall(tallyKeys.turnout(sessionId))).map(turnout -> {
       Map<String, Long> byDistrict = new HashMap<>();
       turnout.forEach((district, n) -> byDistrict.put(district, Long.parseLong(n)));
       return byDistrict;
@@ -95,14 +97,14 @@ public final class LiveTally {
 
   /** Forgets a session's counters, before a recount rebuilds them. */
   public Future<Void> clear(String sessionId) {
-    return redis.<Long>call(vertx, c -> c.del(TallyKeys.counted(sessionId), TallyKeys.turnout(sessionId),
-        TallyKeys.counts(sessionId))).mapEmpty();
+    return redis.<Long>call(vertx, c -> c.del(tallyKeys.counted(sessionId), tallyKeys.turnout(sessionId),
+        tallyKeys.counts(sessionId))).mapEmpty();
   }
 
   /** The lowest of the sessions' marks: every ballot up to it is counted, whichever session it belongs to. */
   Future<Long> highWaterMark(List<String> sessionIds) {
     List<Future<String>> marks = new ArrayList<>(sessionIds.size());
-    sessionIds.forEach(s -> marks.add(redis.call(vertx, c -> c.get(TallyKeys.highWaterMark(s)))));
+    sessionIds.forEach(s -> marks.add(redis.call(vertx, c -> c.get(tallyKeys.highWaterMark(s)))));
     return Future.all(marks).map(done -> marks.stream()
         .mapToLong(f -> f.result() == null ? 0L : Long.parseLong(f.result())).min().orElse(0L));
   }
@@ -110,7 +112,7 @@ public final class LiveTally {
   /** Raises every session's mark to {@code id} (never lowers one), once their ballots up to it are counted. */
   Future<Void> raiseHighWaterMark(List<String> sessionIds, long id) {
     List<Future<Long>> raises = new ArrayList<>(sessionIds.size());
-    sessionIds.forEach(s -> raises.add(raiseMark.run(new String[] {TallyKeys.highWaterMark(s)}, String.valueOf(id))));
+    sessionIds.forEach(s -> raises.add(raiseMark.run(new String[] {tallyKeys.highWaterMark(s)}, String.valueOf(id))));
     return Future.all(raises).mapEmpty();
   }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pingyi.store.RedisStore;
 import org.pingyi.http.Problems;
 import org.pingyi.support.Api;
 import org.pingyi.support.TestEngine;
@@ -120,7 +121,7 @@ class LoginLimitTest {
     assertEquals(200, login(engine, provider.es256(subject)).status());
     RedisClient client = RedisClient.create(engine.engine().config().redisUrl().orElseThrow());
     try (var redis = client.connect()) {
-      List<String> keys = redis.sync().keys(LoginLimit.KEY_PREFIX + "*");
+      List<String> keys = redis.sync().keys(RedisStore.NAMESPACE + ":" + LoginLimit.KEY_PREFIX + "*");
       assertFalse(keys.isEmpty(), "attempts are counted in Redis");
       for (String key : keys) {
         assertFalse(key.contains(subject), key);
