@@ -12,6 +12,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,6 +28,7 @@ import org.pingyi.http.ManagementVerticle;
 import org.pingyi.http.SecurityHeaders;
 import org.pingyi.keys.EngineKeys;
 import org.pingyi.metrics.EngineMetrics;
+import org.pingyi.rehearsal.Rehearsal;
 import org.pingyi.roster.RosterFiles;
 import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterParse;
@@ -146,7 +148,7 @@ public final class Engine implements AutoCloseable {
 
   private static RedisStore connectRedis(EngineConfig config, Backends backends) {
     try {
-      return RedisStore.connect(backends.redis());
+      return RedisStore.connect(backends.redis(), config.redisNamespace());
     } catch (RedisConnectionException e) {
       if (config.embeddedRedis()) {
         throw e;
@@ -227,6 +229,11 @@ public final class Engine implements AutoCloseable {
 
   public Pool pool() {
     return pool;
+  }
+
+  /** The dress rehearsal this engine runs, if {@code rehearse} started it. */
+  public Optional<Rehearsal> rehearsal() {
+    return wiring.rehearsal();
   }
 
   /** For operators' maintenance and tests: this instance stops claiming reminders (others go on). */

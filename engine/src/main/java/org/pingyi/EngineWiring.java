@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.pingyi.audit.AuditQuery;
@@ -57,6 +58,8 @@ import org.pingyi.roster.RosterImporter;
 import org.pingyi.roster.RosterRoutes;
 import org.pingyi.roster.Withdrawals;
 import org.pingyi.session.ScheduleRoutes;
+import org.pingyi.rehearsal.Rehearsal;
+import org.pingyi.rehearsal.RehearsalRoutes;
 import org.pingyi.session.SessionEvents;
 import org.pingyi.session.SessionExtension;
 import org.pingyi.session.SessionLifecycle;
@@ -89,7 +92,7 @@ import org.pingyi.tally.TurnoutRoutes;
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders,
-    SuggestionDay suggestionDay) {
+    SuggestionDay suggestionDay, Optional<Rehearsal> rehearsal) {
 
   /**
    * @param pool the ballot writer's, following the primary
@@ -177,6 +180,11 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     if (faceAuth.devProvider().isPresent()) {
       routes.add(new DevLoginRoutes(pool, faceAuth.devProvider().get(), FaceAuth.DEV_ISSUER, FaceAuth.DEV_AUDIENCE)::mount);
     }
+    // Only in an engine that rehearse started: its database, Redis namespace, keys and edition are the rehearsal's.
+    Optional<Rehearsal> rehearsal = config.rehearsal()
+        ? Optional.of(Rehearsal.load(vertx, pool, edition, config.dataDir()))
+        : Optional.empty();
+    rehearsal.ifPresent(r -> routes.add(new RehearsalRoutes(vertx, r, edition, config.edition(), events, pool, guard)::mount));
     routes.add(new PagesRoutes()::mount);
     List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, readPool, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
@@ -185,7 +193,8 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
       forms.stop();
       projection.stop();
       events.close();
+      rehearsal.ifPresent(Rehearsal::close);
       return Future.succeededFuture();
-    }), sender, suggestionDay);
+    }), sender, suggestionDay, rehearsal);
   }
 }

@@ -30,6 +30,12 @@ public final class StartBanner {
     out.println("  Redis       " + engine.backends().redis().describe()
         + (config.embeddedRedis() ? "  [embedded, data in " + config.dataDir().resolve("redis").toAbsolutePath().normalize() + "]" : "  [external]"));
     out.println("  profile     " + config.profile().name().toLowerCase());
+    if (config.rehearsal()) {
+      out.println();
+      out.println("  *** DRESS REHEARSAL (演练): synthetic roster and phones, its own database and Redis namespace, its own");
+      out.println("  *** keys; nothing here touches a real ballot. Console: http://localhost:" + engine.httpPort()
+          + "/console#/rehearsal  Remove it with the console's reset or 'rehearsal reset'.");
+    }
     if (config.demoMode()) {
       out.println();
       out.println("  !!! DEMO MODE: no face-auth provider is configured. The built-in development provider signs");

@@ -16,9 +16,10 @@ import rosterDraw from "./views/roster-draw.js";
 import reminders from "./views/reminders.js";
 import survey from "./views/survey.js";
 import audit from "./views/audit.js";
+import rehearsal from "./views/rehearsal.js";
 
 const VIEWS = [sessions, session, reminders, survey, audit, roster, rosterDraw, suggestions, queue, suggestion,
-  suggestionFigures];
+  suggestionFigures, rehearsal];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };
 
@@ -86,6 +87,7 @@ async function signIn(event) {
   }
   state.role = who.body.role;
   state.edition = await fetch("/api/v1/edition").then((r) => r.json());
+  $("rehearsalBanner").hidden = !state.edition.id.endsWith("-rehearsal");
   const department = state.role.startsWith("department:") ? state.role.slice("department:".length) : null;
   const departmentName = department && (state.edition.groups.flatMap((g) => g.departments).find((d) => d.code === department) || {}).name;
   const roleName = department ? `${t("department_role")} ${department} ${departmentName || ""}` : t(state.role);

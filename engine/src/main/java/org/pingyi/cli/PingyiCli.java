@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pingyi-engine.jar", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "The Pingyi evaluation engine. Without a command it serves (same as 'serve').",
-    subcommands = {ServeCommand.class, RosterCommand.class, VerifyCommand.class, KeysCommand.class},
+    subcommands = {ServeCommand.class, RosterCommand.class, VerifyCommand.class, KeysCommand.class, RehearseCommand.class,
+        RehearsalCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:a check answered no (NOT VERIFIED, a draw that differs)",
         "2:usage error, or a configuration, edition or input the command refuses", "70:an unexpected failure inside"})
@@ -54,7 +55,7 @@ public final class PingyiCli implements Runnable {
   @Override
   public void run() {
     // Reached only when options but no command were given (e.g. --help is handled by picocli itself).
-    throw new CommandLine.ParameterException(new CommandLine(this), "name a command: serve, roster, verify, keys");
+    throw new CommandLine.ParameterException(new CommandLine(this), "name a command: serve, roster, verify, keys, rehearse, rehearsal");
   }
 
   /** A command refusing its input with a message for the person who ran it (exit 2). */

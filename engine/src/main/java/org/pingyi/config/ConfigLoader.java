@@ -68,8 +68,13 @@ public final class ConfigLoader {
     return KEYS.get(key);
   }
 
-  /** The file named by PINGYI_CONFIG, else config/engine.yaml when it exists, overlaid by the environment. */
+  /** The checked configuration: {@link #values} read by {@link #fromValues}. */
   public static EngineConfig load(Map<String, String> env) {
+    return fromValues(values(env));
+  }
+
+  /** The file named by PINGYI_CONFIG, else config/engine.yaml when it exists, overlaid by the environment. */
+  public static Map<String, String> values(Map<String, String> env) {
     Path file = Path.of(env.getOrDefault("PINGYI_CONFIG", "config/engine.yaml"));
     Map<String, String> values = new LinkedHashMap<>();
     if (Files.exists(file)) {
@@ -83,7 +88,7 @@ public final class ConfigLoader {
         values.put(key, value);
       }
     });
-    return fromValues(values);
+    return values;
   }
 
   static Map<String, String> readYaml(Path file) {
@@ -116,6 +121,19 @@ public final class ConfigLoader {
   }
 
   public static EngineConfig fromValues(Map<String, String> v) {
+    return fromValues(v, false);
+  }
+
+  /**
+   * A rehearsal's configuration: the deployment's servers and admin tokens with the rehearsal's own edition, roster,
+   * face-auth provider, keys and data directory laid over them (see {@code rehearsal/RehearsalSetup}). Its reminders
+   * go to the file sink even in production: a rehearsal never texts anybody.
+   */
+  public static EngineConfig forRehearsal(Map<String, String> v) {
+    return fromValues(v, true);
+  }
+
+  private static EngineConfig fromValues(Map<String, String> v, boolean rehearsal) {
     int port = intValue(v, "http.port", 8080, 0, 65535);
     int managementPort = intValue(v, "management.port", 8081, 0, 65535);
     if (managementPort != 0 && managementPort == port) {
@@ -157,7 +175,8 @@ public final class ConfigLoader {
       faceAuth = Optional.of(new EngineConfig.FaceAuth(issuer.get(), audience.get(), jwks.get()));
     }
 
-    Optional<EngineConfig.Sms> sms = text(v, "sms.gatewayUrl")
+    // A rehearsal's synthetic representatives have made-up phones: its messages go to the file sink, always.
+    Optional<EngineConfig.Sms> sms = rehearsal ? Optional.empty() : text(v, "sms.gatewayUrl")
         .map(url -> {
           requireScheme("sms.gatewayUrl", url, "http", "https");
           return new EngineConfig.Sms(url, text(v, "sms.auth"), text(v, "sms.template"));
@@ -181,7 +200,7 @@ public final class ConfigLoader {
       if (adminTokens.isEmpty()) {
         throw new ConfigException("adminTokens (PINGYI_ADMIN_TOKENS): production needs configured admin tokens");
       }
-      if (sms.isEmpty()) {
+      if (sms.isEmpty() && !rehearsal) {
         throw new ConfigException("sms.gatewayUrl (PINGYI_SMS_GATEWAY_URL): production refuses the SMS file sink");
       }
       requireTls("postgres.url", postgres);
@@ -205,7 +224,8 @@ public final class ConfigLoader {
         edition, roster, faceAuth, adminTokens, sms, intValue(v, "sms.ratePerSecond", 100, 5, 10_000), profile,
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
             intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
-        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime, redisCluster);
+        intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime, redisCluster,
+        rehearsal);
   }
 
   private static void requireTls(String key, Optional<PgLocation> location) {

@@ -3,6 +3,7 @@ package org.pingyi.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.pingyi.store.RedisStore;
 
 /**
  * Everything the engine is told at start, validated once. Absent optional values keep their meaning from
@@ -27,7 +28,13 @@ public record EngineConfig(
     Optional<String> pgMigrationUrl,
     Keys keys,
     Duration accessTokenLifetime,
-    boolean redisCluster) {
+    boolean redisCluster,
+    boolean rehearsal) {
+
+  /** A rehearsal's PostgreSQL database is the configured one's name with this suffix, on the same server. */
+  public static final String REHEARSAL_DATABASE_SUFFIX = "_rehearsal";
+  /** A rehearsal's Redis keys and channels live under this namespace, on the same Redis. */
+  public static final String REHEARSAL_REDIS_NAMESPACE = "pingyi-rehearsal";
 
   /** API.md: an access token lives at most one half-day of the broadcast. */
   public static final Duration MAX_ACCESS_TOKEN_LIFETIME = Duration.ofHours(4);
@@ -74,7 +81,12 @@ public record EngineConfig(
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
         smsRatePerSecond, profile, managementPort, limits, hstsSeconds, pgMigrationUrl, keys, accessTokenLifetime,
-        redisCluster);
+        redisCluster, rehearsal);
+  }
+
+  /** The namespace of every Redis key and channel this engine uses. */
+  public String redisNamespace() {
+    return rehearsal ? REHEARSAL_REDIS_NAMESPACE : RedisStore.NAMESPACE;
   }
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.pingyi.config.EngineConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,8 @@ public final class Backends implements AutoCloseable {
       PgLocation pg;
       PgLocation owner;
       if (config.pgUrl().isPresent()) {
-        pg = PgLocation.parse(config.pgUrl().get());
-        owner = config.pgMigrationUrl().map(PgLocation::parseMigration).orElse(pg);
+        pg = configured(config, PgLocation.parse(config.pgUrl().get()));
+        owner = configuredOwner(config).orElseThrow();
       } else {
         EmbeddedRoles roles = EmbeddedRoles.load(config.dataDir());
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(config.dataDir(), FreePort.find(), roles.superuserPassword());
@@ -62,6 +63,20 @@ public final class Backends implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * The schema owner of configured servers (the migration URL, else the runtime URL); empty for embedded servers.
+   * A rehearsal's is the same server's database with the rehearsal suffix.
+   */
+  public static Optional<PgLocation> configuredOwner(EngineConfig config) {
+    return config.pgUrl().map(url -> configured(config,
+        config.pgMigrationUrl().map(PgLocation::parseMigration).orElseGet(() -> PgLocation.parse(url))));
+  }
+
+  /** A rehearsal sits beside the real database on the same server, never in it: it cannot even see the real tables. */
+  private static PgLocation configured(EngineConfig config, PgLocation location) {
+    return config.rehearsal() ? location.withDatabase(location.database() + EngineConfig.REHEARSAL_DATABASE_SUFFIX) : location;
   }
 
   public PgLocation postgres() {

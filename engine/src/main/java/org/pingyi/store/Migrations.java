@@ -21,6 +21,22 @@ public final class Migrations {
   }
 
   /**
+   * Blocking. Drops the database of {@code location} (a rehearsal's, at its reset) from the server's maintenance
+   * database; answers false when it did not exist. Fails while anybody is still connected to it.
+   */
+  public static boolean dropDatabase(PgLocation location) throws SQLException {
+    try (Connection c = location.withDatabase("postgres").connect()) {
+      boolean existed;
+      try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        exists.setString(1, location.database());
+        existed = exists.executeQuery().next();
+      }
+      Jdbc.ddl(c, "SELECT format('DROP DATABASE IF EXISTS %I', ?)", location.database());
+      return existed;
+    }
+  }
+
+  /**
    * The engine may own a database of its own on a shared server; it creates it rather than borrow another. Instances
    * that start together race for it harmlessly; Flyway's lock then lets one of them migrate. Start-up reads of the
    * database come after it: with several hosts in the URL, a database another instance is creating at that moment

@@ -117,6 +117,30 @@ Object.assign(en, {
   target: "Target", from: "From", to: "To", older: "Older entries",
 });
 
+// The dress rehearsal (views/rehearsal.js).
+Object.assign(zh, {
+  rehearsal: "演练", rehearsalOnLive: "这是正式评议引擎，没有演练。在同一部署旁启动演练引擎（独立数据库、Redis 命名空间和密钥，合成代表与手机，绝不触及正式选票），再打开它的控制台：",
+  syntheticRepresentatives: "合成代表",
+  rehearsalHint: "在场次页面开启场次；播出结束时按下按钮，合成手机经真实接口登录并在所选秒数内投票。随后在场次页面关闭、封存、公布，在此核验。",
+  phonesCount: "手机数", withinSeconds: "在（秒）内投票", broadcastEnded: "播出结束，开始投票",
+  rehearsalRun: (id, n, s) => `${id}：${n} 部手机，${s} 秒内`, acknowledged: "已确认", errors: "出错", retried: "重试",
+  underWay: "进行中", ballotsPerSecond: "每秒确认选票", outcome: "结果", reminderWaves: "短信提醒批次",
+  waveSent: "已发", waveFailed: "失败", waveSkipped: "已跳过", waveQueuedNow: "待发", verifySealed: "核验所选（已封存）场次",
+  rehearsalEnd: "结束演练", rehearsalReset: "重置并删除演练", confirmRehearsalReset: "删除演练的数据库、Redis 数据和文件，并停止演练引擎？正式评议不受影响。",
+  rehearsalRemoved: "演练已删除，演练引擎已停止。",
+});
+Object.assign(en, {
+  rehearsal: "Rehearsal", rehearsalOnLive: "This is the live engine; it runs no rehearsal. Start a rehearsal engine beside this deployment (its own database, Redis namespace and keys, synthetic representatives and phones, never a real ballot), then open its console:",
+  syntheticRepresentatives: "synthetic representatives",
+  rehearsalHint: "Open a session in its session view; when the broadcast ends press the button: synthetic phones sign in through the real API and vote within the seconds chosen. Then close, seal and publish in the session view, and verify here.",
+  phonesCount: "Phones", withinSeconds: "Vote within (seconds)", broadcastEnded: "Broadcast ended: start voting",
+  rehearsalRun: (id, n, s) => `${id}: ${n} phones within ${s} s`, acknowledged: "acknowledged", errors: "errors", retried: "retried",
+  underWay: "under way", ballotsPerSecond: "Ballots acknowledged per second", outcome: "Outcome", reminderWaves: "Reminder waves",
+  waveSent: "Sent", waveFailed: "Failed", waveSkipped: "Skipped", waveQueuedNow: "Queued", verifySealed: "Verify the chosen (sealed) session",
+  rehearsalEnd: "End the rehearsal", rehearsalReset: "Reset and remove the rehearsal", confirmRehearsalReset: "Remove the rehearsal's database, Redis data and files and stop the rehearsal engine? The real evaluation is not touched.",
+  rehearsalRemoved: "The rehearsal is removed and its engine has stopped.",
+});
+
 /** Both languages of a word, Chinese first ("查看 View"); a function word takes its arguments. */
 export function t(key, ...args) {
   const pick = (table) => (typeof table[key] === "function" ? table[key](...args) : table[key]);

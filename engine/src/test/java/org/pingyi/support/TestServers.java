@@ -16,7 +16,7 @@ public final class TestServers {
   public static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PINGYI_TEST_PG_PORT", "5432"));
   public static final String REDIS = System.getenv().getOrDefault("PINGYI_TEST_REDIS", "redis://127.0.0.1:6379");
 
-  private static final Pattern TEST_DATABASE = Pattern.compile("pingyi_test_[0-9a-z]{12}");
+  private static final Pattern TEST_DATABASE = Pattern.compile("pingyi_test_[0-9a-z]{12}(_rehearsal)?");
 
   private TestServers() {}
 
