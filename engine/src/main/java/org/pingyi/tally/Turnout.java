@@ -17,7 +17,7 @@ import org.pingyi.privacy.SmallCells;
 /**
  * The turnout payload of API.md: who may vote per district (PostgreSQL: active, of the session's electorate, and
  * active since before it opened, so an alternate promoted later counts for later sessions only) against the ballots
- * counted (Redis). A
+ * counted (Redis); for a sealed session both from PostgreSQL ({@link #sealed}). A
  * district of fewer than the edition's minCellSize eligible representatives is a small cell: it shows
  * {"district","suppressed":true}, since its figures would tell whether a handful of known people voted.
  */
@@ -28,6 +28,20 @@ public final class Turnout {
       WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
         AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
       GROUP BY r.district""";
+
+  /**
+   * For a sealed session: those {@link #ELIGIBLE_BY_DISTRICT} counts, and those who voted in it and withdrew later, so
+   * the sealed figures stay as they were at the close (a voter is always one of the eligible).
+   */
+  static final String ELIGIBLE_BY_DISTRICT_SEALED = """
+      SELECT r.district, count(*) AS eligible
+      FROM representatives r JOIN sessions s ON s.id = $1
+      WHERE (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
+             AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at))
+         OR EXISTS (SELECT 1 FROM ballots b WHERE b.session_id = s.id AND b.representative_id = r.id)
+      GROUP BY r.district""";
+  /** Ballots per district as PostgreSQL holds them (the district copied into each ballot when it was cast). */
+  static final String VOTED_BY_DISTRICT = "SELECT district, count(*) AS voted FROM ballots WHERE session_id = $1 GROUP BY district";
 
   private final Edition edition;
   private final Pool pool;
@@ -46,10 +60,25 @@ public final class Turnout {
     return Future.all(eligible, counted).map(v -> payload(eligible.result(), counted.result()));
   }
 
+  /**
+   * The payload of a sealed session from PostgreSQL alone (the edition report): its ballots are final, so these are
+   * the sealed figures, never the live counters; small cells as in the live payload.
+   */
+  public Future<JsonObject> sealed(String sessionId) {
+    Future<Map<String, Long>> eligible = perDistrict(ELIGIBLE_BY_DISTRICT_SEALED, sessionId, "eligible");
+    Future<Map<String, Long>> voted = perDistrict(VOTED_BY_DISTRICT, sessionId, "voted");
+    return Future.all(eligible, voted).map(v -> payload(eligible.result(),
+        new LiveTally.Counted(voted.result().values().stream().mapToLong(Long::longValue).sum(), voted.result())));
+  }
+
   Future<Map<String, Long>> eligible(String sessionId) {
-    return pool.preparedQuery(ELIGIBLE_BY_DISTRICT).execute(Tuple.of(sessionId)).map(rows -> {
+    return perDistrict(ELIGIBLE_BY_DISTRICT, sessionId, "eligible");
+  }
+
+  private Future<Map<String, Long>> perDistrict(String sql, String sessionId, String column) {
+    return pool.preparedQuery(sql).execute(Tuple.of(sessionId)).map(rows -> {
       Map<String, Long> byDistrict = new HashMap<>();
-      rows.forEach(row -> byDistrict.put(row.getString("district"), row.getLong("eligible")));
+      rows.forEach(row -> byDistrict.put(row.getString("district"), row.getLong(column)));
       return byDistrict;
     });
   }
