@@ -1,14 +1,53 @@
-// The edition report page (GET /api/v1/admin/report.html, public once every session is published) in Debian's
-// Chromium, started by org.pingyi.report.ReportTest: it renders styled under the CSP it is served with (its one
-// <style> allowed by hash, no refusal in the console), has a section per group, and prints to A4 (report.pdf).
-// Screenshots: report.png (screen), report-print.png (print media, one A4 landscape page's width: econ1's ranking)
-// and report-<part>.png for the overview and the sections after the rankings.
+// The edition report in Debian's Chromium, started by org.pingyi.report.ReportTest in two parts (PART):
+//   console  before publication: an auditor finds the report in the console and downloads the workbook; an operator
+//            sees why not (the buttons stay disabled); the view passes an accessibility audit.
+//   page     once every session is published: report.html renders styled under the CSP it is served with (its one
+//            <style> allowed by hash, no refusal in the console), has a section per group, and prints to A4
+//            (report.pdf, ranking pages landscape).
+// Screenshots: report-console-*.png, report.png (screen), report-print.png (print media, econ1's ranking) and
+// report-<part>.png for the overview and the sections after the rankings.
 import { launch, shot } from "./browser.mjs";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { audit } from "./a11y.mjs";
 
-const { BASE_URL, SHOTS, GROUPS } = process.env;
+const { BASE_URL, SHOTS, PART, GROUPS, AUDITOR, OPERATOR, EDITION } = process.env;
 const browser = await launch();
-try {
+
+async function signIn(context, token) {
+  const page = await context.newPage();
+  await page.goto(BASE_URL + "/console#/report");
+  await page.fill("#token", token);
+  await page.press("#token", "Enter");
+  await page.locator("#app").waitFor();
+  await page.locator("#reportSessions tbody tr").first().waitFor();
+  return page;
+}
+
+async function consolePart() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, locale: "zh-CN" });
+  const auditor = await signIn(context, AUDITOR);
+  assert.equal(await auditor.locator('#nav a[href="#/report"]').count(), 1, "the report is in the auditor's nav");
+  assert.equal(await auditor.locator("#reportSessions tbody tr").count(), GROUPS.split(",").length);
+  assert.match(await auditor.textContent("#reportStatus"), /仅供审计/);
+  const [download] = await Promise.all([auditor.waitForEvent("download"), auditor.click("#reportXlsx")]);
+  assert.equal(download.suggestedFilename(), `${EDITION}-report.xlsx`);
+  const saved = `${SHOTS}/report-console.xlsx`;
+  await download.saveAs(saved);
+  assert.equal(readFileSync(saved).subarray(0, 2).toString(), "PK", "a workbook (a zip)");
+  assert.equal(await auditor.isHidden("#reportProblem"), true);
+  const bad = await audit(auditor, "console report");
+  assert.deepEqual(bad, [], "no serious or critical accessibility violation");
+  await shot(auditor, "report-console-auditor");
+
+  const operator = await signIn(await browser.newContext({ viewport: { width: 1280, height: 900 } }), OPERATOR);
+  assert.equal(await operator.isDisabled("#reportXlsx"), true, "the operator may not have it yet");
+  assert.equal(await operator.isDisabled("#reportHtml"), true);
+  assert.equal(await operator.isHidden("#reportOpen"), true);
+  await shot(operator, "report-console-operator");
+}
+
+async function pagePart() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
   const refusals = [];
@@ -48,7 +87,11 @@ try {
   for (const part of ["overview", "turnout", "survey", "suggestions", "verification"]) {
     await page.locator(`#${part}`).screenshot({ path: `${SHOTS}/report-${part}.png` });
   }
-  console.log("report checks passed");
+}
+
+try {
+  if (PART === "console") await consolePart(); else await pagePart();
+  console.log(`report ${PART} checks passed`);
 } finally {
   await browser.close();
 }
