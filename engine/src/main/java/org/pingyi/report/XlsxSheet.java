@@ -26,6 +26,8 @@ final class XlsxSheet {
 
   private final Worksheet ws;
   private int row;
+  /** The first header row of the table being written (its spans' row, if it has one). */
+  private int headerFrom = -1;
 
   XlsxSheet(Workbook workbook, String name, boolean landscape, String editionName) {
     ws = workbook.newWorksheet(name);
@@ -74,6 +76,7 @@ final class XlsxSheet {
 
   /** Labels over groups of the next header row's columns. */
   void spans(List<Span> spans) {
+    headerFrom = row;
     for (Span span : spans) {
       ws.value(row, span.column(), span.label());
       ws.range(row, span.column(), row, span.column() + span.width() - 1).style().bold().fillColor(HEADER_FILL).borderStyle(BORDER)
@@ -82,13 +85,14 @@ final class XlsxSheet {
     row++;
   }
 
-  /** A table's header row, repeated at the top of every printed page from here on. */
+  /** A table's header row, repeated (with its spans' row) at the top of every printed page. */
   void header(List<String> labels) {
     for (int c = 0; c < labels.size(); c++) {
       ws.value(row, c, labels.get(c));
       ws.style(row, c).bold().fillColor(HEADER_FILL).borderStyle(BORDER).wrapText(true).verticalAlignment("center").set();
     }
-    ws.repeatRows(row);
+    ws.repeatRows(headerFrom >= 0 ? headerFrom : row, row);
+    headerFrom = -1;
     row++;
   }
 
