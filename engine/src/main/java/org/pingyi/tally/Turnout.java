@@ -22,27 +22,6 @@ import org.pingyi.privacy.SmallCells;
  * {"district","suppressed":true}, since its figures would tell whether a handful of known people voted.
  */
 public final class Turnout {
-  static final String ELIGIBLE_BY_DISTRICT = """
-      SELECT r.district, count(*) AS eligible
-      FROM representatives r JOIN sessions s ON s.id = $1
-      WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
-        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
-      GROUP BY r.district""";
-
-  /**
-   * For a sealed session: those {@link #ELIGIBLE_BY_DISTRICT} counts, and those who voted in it and withdrew later, so
-   * the sealed figures stay as they were at the close (a voter is always one of the eligible).
-   */
-  static final String ELIGIBLE_BY_DISTRICT_SEALED = """
-      SELECT r.district, count(*) AS eligible
-      FROM representatives r JOIN sessions s ON s.id = $1
-      WHERE (r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
-             AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at))
-         OR EXISTS (SELECT 1 FROM ballots b WHERE b.session_id = s.id AND b.representative_id = r.id)
-      GROUP BY r.district""";
-  /** Ballots per district as PostgreSQL holds them (the district copied into each ballot when it was cast). */
-  static final String VOTED_BY_DISTRICT = "SELECT district, count(*) AS voted FROM ballots WHERE session_id = $1 GROUP BY district";
-
   private final Edition edition;
   private final Pool pool;
   private final LiveTally tally;
@@ -65,14 +44,14 @@ public final class Turnout {
    * the sealed figures, never the live counters; small cells as in the live payload.
    */
   public Future<JsonObject> sealed(String sessionId) {
-    Future<Map<String, Long>> eligible = perDistrict(ELIGIBLE_BY_DISTRICT_SEALED, sessionId, "eligible");
-    Future<Map<String, Long>> voted = perDistrict(VOTED_BY_DISTRICT, sessionId, "voted");
+    Future<Map<String, Long>> eligible = perDistrict(TurnoutSql.ELIGIBLE_BY_DISTRICT_SEALED, sessionId, "eligible");
+    Future<Map<String, Long>> voted = perDistrict(TurnoutSql.VOTED_BY_DISTRICT, sessionId, "voted");
     return Future.all(eligible, voted).map(v -> payload(eligible.result(),
         new LiveTally.Counted(voted.result().values().stream().mapToLong(Long::longValue).sum(), voted.result())));
   }
 
   Future<Map<String, Long>> eligible(String sessionId) {
-    return perDistrict(ELIGIBLE_BY_DISTRICT, sessionId, "eligible");
+    return perDistrict(TurnoutSql.ELIGIBLE_BY_DISTRICT, sessionId, "eligible");
   }
 
   private Future<Map<String, Long>> perDistrict(String sql, String sessionId, String column) {
