@@ -48,6 +48,7 @@ import org.pingyi.outreach.SmsGateway;
 import org.pingyi.outreach.SurveyRoutes;
 import org.pingyi.quality.FormServings;
 import org.pingyi.quality.QualityRoutes;
+import org.pingyi.report.ReportRoutes;
 import org.pingyi.results.Reconcile;
 import org.pingyi.results.ResultsRoutes;
 import org.pingyi.results.ResultsSigner;
@@ -171,6 +172,9 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new QualityRoutes(edition, pool, guard)::mount,
         new AuditRoutes(new AuditQuery(pool), guard)::mount,
         new ResultsRoutes(edition, pool, readPool, publicSessions, guard, new Reconcile(pool, tally), pseudonyms)::mount,
+        // Read on the public-reads pool: once every session is published anyone may download it.
+        new ReportRoutes(vertx, edition, editionSha256, pool, readPool, guard, turnout,
+            new SuggestionStats(edition, readPool), clock)::mount,
         new KeysRoutes(keys.results())::mount,
         new ElectorateRoutes(electorate, new Withdrawals(pool, electorate), guard)::mount,
         new SessionStreamRoutes(vertx, events::states, metrics)::mount,

@@ -17,8 +17,9 @@ import reminders from "./views/reminders.js";
 import survey from "./views/survey.js";
 import audit from "./views/audit.js";
 import rehearsal from "./views/rehearsal.js";
+import report from "./views/report.js";
 
-const VIEWS = [sessions, session, reminders, survey, audit, roster, rosterDraw, suggestions, queue, suggestion,
+const VIEWS = [sessions, session, reminders, survey, audit, report, roster, rosterDraw, suggestions, queue, suggestion,
   suggestionFigures, rehearsal];
 const $ = (id) => document.getElementById(id);
 const state = { role: null, edition: null, current: null };

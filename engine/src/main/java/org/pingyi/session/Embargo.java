@@ -13,8 +13,8 @@ import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
 
 /**
- * The embargo of API.md: until a session is published only an auditor sees its rankings or results, and every
- * such read goes into the audit log.
+ * The embargo of API.md: until a session is published only an auditor sees its rankings or results (the edition
+ * report: until every session is), and every such read goes into the audit log.
  */
 public final class Embargo {
   private final Edition edition;
@@ -29,13 +29,21 @@ public final class Embargo {
 
   /** Passes when the figures are public or the caller is an auditor; {@code refusal} tells everyone else why not. */
   public Future<Void> check(RoutingContext ctx, String sessionId, SessionState state, String what, String refusal) {
-    if (state == SessionState.published || !edition.embargoedUntilPublished()) {
+    return check(ctx, sessionId, state == SessionState.published, what, refusal);
+  }
+
+  /**
+   * The same for figures that are public only once all their sessions are: {@code published} says whether they all
+   * are, {@code target} names them in the audit log (the edition report: the edition's id).
+   */
+  public Future<Void> check(RoutingContext ctx, String target, boolean published, String what, String refusal) {
+    if (published || !edition.embargoedUntilPublished()) {
       return Future.succeededFuture();
     }
     Admin auditor = guard.optional(ctx).filter(a -> a.role() == AdminRole.auditor).orElse(null);
     if (auditor == null) {
       return Future.failedFuture(new ProblemException(ProblemCode.embargoed, refusal));
     }
-    return AuditLog.record(pool, auditor.actor(), "embargoed.read", sessionId, new JsonObject().put("what", what));
+    return AuditLog.record(pool, auditor.actor(), "embargoed.read", target, new JsonObject().put("what", what));
   }
 }

@@ -17,18 +17,11 @@ import org.pingyi.privacy.SmallCells;
 /**
  * The turnout payload of API.md: who may vote per district (PostgreSQL: active, of the session's electorate, and
  * active since before it opened, so an alternate promoted later counts for later sessions only) against the ballots
- * counted (Redis). A
+ * counted (Redis); for a sealed session both from PostgreSQL ({@link #sealed}). A
  * district of fewer than the edition's minCellSize eligible representatives is a small cell: it shows
  * {"district","suppressed":true}, since its figures would tell whether a handful of known people voted.
  */
 public final class Turnout {
-  static final String ELIGIBLE_BY_DISTRICT = """
-      SELECT r.district, count(*) AS eligible
-      FROM representatives r JOIN sessions s ON s.id = $1
-      WHERE r.status = 'active' AND (s.electorate IS NULL OR r.category = ANY (s.electorate))
-        AND (r.active_from IS NULL OR s.opened_at IS NULL OR r.active_from <= s.opened_at)
-      GROUP BY r.district""";
-
   private final Edition edition;
   private final Pool pool;
   private final LiveTally tally;
@@ -46,10 +39,25 @@ public final class Turnout {
     return Future.all(eligible, counted).map(v -> payload(eligible.result(), counted.result()));
   }
 
+  /**
+   * The payload of a sealed session from PostgreSQL alone (the edition report): its ballots are final, so these are
+   * the sealed figures, never the live counters; small cells as in the live payload.
+   */
+  public Future<JsonObject> sealed(String sessionId) {
+    Future<Map<String, Long>> eligible = perDistrict(TurnoutSql.ELIGIBLE_BY_DISTRICT_SEALED, sessionId, "eligible");
+    Future<Map<String, Long>> voted = perDistrict(TurnoutSql.VOTED_BY_DISTRICT, sessionId, "voted");
+    return Future.all(eligible, voted).map(v -> payload(eligible.result(),
+        new LiveTally.Counted(voted.result().values().stream().mapToLong(Long::longValue).sum(), voted.result())));
+  }
+
   Future<Map<String, Long>> eligible(String sessionId) {
-    return pool.preparedQuery(ELIGIBLE_BY_DISTRICT).execute(Tuple.of(sessionId)).map(rows -> {
+    return perDistrict(TurnoutSql.ELIGIBLE_BY_DISTRICT, sessionId, "eligible");
+  }
+
+  private Future<Map<String, Long>> perDistrict(String sql, String sessionId, String column) {
+    return pool.preparedQuery(sql).execute(Tuple.of(sessionId)).map(rows -> {
       Map<String, Long> byDistrict = new HashMap<>();
-      rows.forEach(row -> byDistrict.put(row.getString("district"), row.getLong("eligible")));
+      rows.forEach(row -> byDistrict.put(row.getString("district"), row.getLong(column)));
       return byDistrict;
     });
   }

@@ -141,6 +141,18 @@ Object.assign(en, {
   rehearsalRemoved: "The rehearsal is removed and its engine has stopped.",
 });
 
+// The edition report (views/report.js).
+Object.assign(zh, {
+  report: "评议结果报告", reportIntro: "各组最终排名、参评情况、社情民意调查、意见建议办理统计和核验数据（选票链根、签名密钥、版本哈希），仅含已封存的数据，可按 A4 打印。",
+  downloadXlsx: "下载 Excel（xlsx）", downloadHtml: "下载打印版（HTML）", openPrintable: "打开打印版",
+  reportPublic: "全部场次已公布：报告公开。", reportEmbargoed: "尚有场次未公布：报告仅供审计。",
+});
+Object.assign(en, {
+  report: "Edition report", reportIntro: "Every group's final ranking, turnout, the survey, the suggestion figures and what to verify them by (chain roots, key ids, edition hash): sealed figures only, printable on A4.",
+  downloadXlsx: "Download the workbook (xlsx)", downloadHtml: "Download the printable page (HTML)", openPrintable: "Open the printable page",
+  reportPublic: "Every session is published: the report is public.", reportEmbargoed: "Not every session is published: auditors only.",
+});
+
 /** Both languages of a word, Chinese first ("查看 View"); a function word takes its arguments. */
 export function t(key, ...args) {
   const pick = (table) => (typeof table[key] === "function" ? table[key](...args) : table[key]);

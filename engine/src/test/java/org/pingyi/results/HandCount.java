@@ -23,9 +23,9 @@ import org.pingyi.edition.Edition;
  * arithmetic, the pseudonymous canonical export line assembled as text, the chain with MessageDigest. Only the edition's data
  * (points, weights, departments) is taken from the loaded edition.
  */
-final class HandCount {
+public final class HandCount {
   /** What the formula gives one department. */
-  record Figures(String code, String name, long votes, BigDecimal score, BigDecimal rawMean, BigDecimal satisfactionRate,
+  public record Figures(String code, String name, long votes, BigDecimal score, BigDecimal rawMean, BigDecimal satisfactionRate,
       Map<String, Long> grades, Map<String, Long> votesByClass, Map<String, BigDecimal> meanByClass) {}
 
   private final Edition edition;
@@ -35,14 +35,14 @@ final class HandCount {
   private final Map<String, Map<String, Map<String, Long>>> counts = new TreeMap<>();
   private String chain;
 
-  HandCount(Edition edition, String sessionId) {
+  public HandCount(Edition edition, String sessionId) {
     this.edition = edition;
     this.session = edition.session(sessionId).orElseThrow();
     this.chain = sha256Hex("pingyi-ballot-chain-v1\n" + sessionId);
   }
 
   /** Counts one ballot, as the tests' own tally; answers nothing, see {@link #exportLine} for the export. */
-  void count(String weightClass, Map<String, String> scores) {
+  public void count(String weightClass, Map<String, String> scores) {
     scores.forEach((department, grade) -> counts.computeIfAbsent(department, d -> new TreeMap<>())
         .computeIfAbsent(weightClass, k -> new TreeMap<>()).merge(grade, 1L, Long::sum));
   }
@@ -71,7 +71,7 @@ final class HandCount {
     return sha256Hex(previous + "\n" + canonical);
   }
 
-  static String sha256Hex(String text) {
+  public static String sha256Hex(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
@@ -88,7 +88,7 @@ final class HandCount {
   }
 
   /** Every department of the session's group, in the published order: score, satisfaction, top grade count, code. */
-  List<Figures> ranked() {
+  public List<Figures> ranked() {
     String top = edition.grades().stream().max(Comparator.comparingInt(Edition.Grade::points)).orElseThrow().code();
     Comparator<BigDecimal> desc = Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder());
     List<Figures> all = new ArrayList<>();
@@ -98,7 +98,7 @@ final class HandCount {
     return all;
   }
 
-  Figures figures(String code) {
+  public Figures figures(String code) {
     return figures(edition.departmentsOf(session).stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow());
   }
 
