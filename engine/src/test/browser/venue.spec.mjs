@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { writeFileSync } from "node:fs";
 
-const { BASE_URL, SHOTS, VENUE, VENUE_NAME, REP_A, REP_B, REP_C, REP_D } = process.env;
+const { BASE_URL, SHOTS, VENUE, VENUE_NAME, REP_A, REP_B, REP_C, REP_D, SESSION, AUDITOR } = process.env;
 const HOME = `${BASE_URL}/?venue=${VENUE}`;
 // The page's Idempotency-Key: crypto.randomUUID().
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -284,6 +284,25 @@ try {
   assert.equal(two.seen.keys.length, 1, "nothing of D was submitted");
   await shot(clocked, "venue-09-start-again");
   await two.context.close();
+
+  // 7. The console's session view counts the venue's three ballots (the retried one once), for an auditor too.
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  desk.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  const consolePage = await desk.newPage();
+  await consolePage.goto(`${BASE_URL}/console#/session/${SESSION}`);
+  await consolePage.fill("#token", AUDITOR);
+  await consolePage.click("#loginForm button");
+  await consolePage.locator("#app").waitFor();
+  await consolePage.goto(`${BASE_URL}/console#/session/${SESSION}`);
+  const row = consolePage.locator(`#venues tr[data-venue="${VENUE}"]`);
+  await row.locator("td.num", { hasText: /^3$/ }).waitFor({ timeout: 15000 });
+  assert.equal(await row.locator("td.name").textContent(), VENUE_NAME);
+  assert.match(await consolePage.textContent("#venueTotal"), /社区会场平板共提交 3 张/);
+  assert.equal(await consolePage.locator("#venues tbody tr").count(), Number(process.env.VENUES), "every declared venue has a row");
+  await check(consolePage, "console venues");
+  await consolePage.locator("#venuesTitle").scrollIntoViewIfNeeded();
+  await shot(consolePage, "venue-10-console-counts");
+  await desk.close();
 
   assert.deepEqual(cspViolations, [], "the venue mode keeps the Content-Security-Policy");
   if (violations.length) {

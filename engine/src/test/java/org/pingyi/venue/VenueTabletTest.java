@@ -35,7 +35,10 @@ class VenueTabletTest {
           "REP_A", reps.get(0),
           "REP_B", reps.get(1),
           "REP_C", reps.get(2),
-          "REP_D", reps.get(3)), "venue checks passed", 240);
+          "REP_D", reps.get(3),
+          "SESSION", SESSION,
+          "AUDITOR", engine.auditor(),
+          "VENUES", String.valueOf(engine.engine().edition().venuesOrNone().size())), "venue checks passed", 240);
 
       JsonObject report = new JsonObject(Files.readString(shots.resolve("venue-report.json")));
       for (String person : List.of("a", "b", "c")) {
@@ -54,7 +57,7 @@ class VenueTabletTest {
           "three new ballots at the venue; the retried one counted once");
       for (String step : List.of("venue-01-unknown-venue", "venue-02-start", "venue-03-ballot", "venue-04-receipt",
           "venue-05-next-person", "venue-06-receipt-en-keyboard", "venue-07-receipt-landscape", "venue-08-still-there",
-          "venue-09-start-again")) {
+          "venue-09-start-again", "venue-10-console-counts")) {
         assertTrue(Files.size(shots.resolve(step + ".png")) > 1000, step);
       }
     }
