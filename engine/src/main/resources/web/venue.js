@@ -96,6 +96,8 @@
     $("venueLeave").addEventListener("click", () => { if (!app.busy()) app.wipe(); });
     $("venueMore").addEventListener("click", () => arm("receipt", RECEIPT_SECONDS));
     $("idleStay").addEventListener("click", () => app.show(resumeTo));
+    // A page the browser keeps for its back button (back-forward cache) keeps nobody's traces either.
+    window.addEventListener("pagehide", () => { if (known) app.wipe(); });
     const edition = await fetch("/api/v1/edition").then((r) => r.json()).catch(() => null);
     if (!edition) {
       $("messageHome").hidden = true;
