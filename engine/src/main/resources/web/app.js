@@ -98,10 +98,11 @@
   }
 
   async function showSignIn() {
+    const who = state.person;
     const probe = await fetch("/api/v1/dev/face-auth").catch(() => null);
+    if (who !== state.person) return;  // someone signed in meanwhile (a venue's next person)
     state.demo = !!probe && probe.status === 200;
     $("demo").hidden = !state.demo;
-    if (V) { $("rep").defaultValue = ""; $("rep").value = ""; }  // the phone's demo default is nobody's on a tablet
     show("signin");
   }
 
@@ -334,13 +335,14 @@
   (async () => {
     const fragment = new URLSearchParams(location.hash.slice(1));
     if (V) {
+      history.replaceState(null, "", V.home);  // at once: an ID token leaves the address before anything waits
       const hooks = { t, codeText, show, wipe, message, busy: () => state.submitting, current: () => state.section };
       if (!(await V.begin(hooks))) return;
       window.addEventListener("hashchange", () => {
         const next = new URLSearchParams(location.hash.slice(1)).get("idToken");
         if (next) handOver(next);
       });
-      if (fragment.get("idToken")) handOver(fragment.get("idToken")); else { history.replaceState(null, "", V.home); showSignIn(); }
+      if (fragment.get("idToken")) handOver(fragment.get("idToken")); else showSignIn();
       return;
     }
     if (fragment.get("idToken")) {

@@ -90,6 +90,7 @@
     app = hooks;
     document.documentElement.classList.add("venue");
     document.querySelectorAll(".venue-only").forEach((el) => { el.hidden = false; });
+    $("rep").defaultValue = "";  // the phone's demo default (R000001) is nobody's on a shared tablet
     ["pointerdown", "keydown", "input", "scroll"].forEach((type) =>
       document.addEventListener(type, activity, { capture: true, passive: true }));
     ["venueDone", "waitingHome", "messageHome", "idleLeave"].forEach((id) => $(id).addEventListener("click", () => app.wipe()));
