@@ -1,12 +1,18 @@
 // The representative's phone page: sign in (face-auth ID token handed over in the URL fragment, or the demo
 // provider), follow the session stream, score the open group, submit once with an Idempotency-Key kept in
-// localStorage so a flaky network or a reload never loses or doubles a ballot.
+// localStorage so a flaky network or a reload never loses or doubles a ballot. On a community venue's shared tablet
+// (venue.js: /?venue=<code>) the same page keeps all of that in memory only and forgets each person after their
+// receipt (wipe below).
 (() => {
   const $ = (id) => document.getElementById(id);
   const I18N = window.PINGYI_I18N;
-  const state = { lang: localStorage.getItem("pingyi.lang") || "zh", token: sessionStorage.getItem("pingyi.token"),
-    rep: sessionStorage.getItem("pingyi.rep"), demo: false, order: [], states: {}, current: null, form: null,
-    scores: {}, comments: {}, survey: {}, submitting: false };
+  const V = window.PingyiVenue;
+  const keep = V ? V.memory() : localStorage;   // the pending ballot (its Idempotency-Key) and the language
+  const tab = V ? V.memory() : sessionStorage;  // the access token
+  // person: who is signed in; an answer that arrives after they were wiped finds another and does nothing.
+  const state = { lang: keep.getItem("pingyi.lang") || "zh", token: tab.getItem("pingyi.token"),
+    rep: tab.getItem("pingyi.rep"), demo: false, order: [], states: {}, current: null, form: null,
+    scores: {}, comments: {}, survey: {}, submitting: false, section: null, stream: null, person: {} };
   const t = (key, ...args) => { const v = I18N[state.lang][key]; return typeof v === "function" ? v(...args) : v; };
   const codeText = (code) => I18N[state.lang].codes[code] || code;
 
@@ -21,7 +27,9 @@
   }
 
   function show(section) {
-    ["signin", "waiting", "ballot", "done", "message"].forEach((id) => { $(id).hidden = id !== section; });
+    ["signin", "waiting", "ballot", "done", "message", "idle"].forEach((id) => { $(id).hidden = id !== section; });
+    state.section = section;
+    if (V) V.shown(section);
   }
 
   function message(text) { $("messageText").textContent = text; show("message"); }
@@ -38,11 +46,12 @@
   async function login(idToken) {
     const reply = await api("/api/v1/auth/face", { method: "POST", body: JSON.stringify({ idToken }) });
     if (reply.status !== 200) { message(codeText(reply.body && reply.body.code)); return false; }
+    state.person = {};
     state.token = reply.body.accessToken;
     state.rep = reply.body.representative.id;
-    sessionStorage.setItem("pingyi.token", state.token);
-    sessionStorage.setItem("pingyi.rep", state.rep);
-    sessionStorage.setItem("pingyi.role", "representative");
+    tab.setItem("pingyi.token", state.token);
+    tab.setItem("pingyi.rep", state.rep);
+    tab.setItem("pingyi.role", "representative");
     return true;
   }
 
@@ -54,27 +63,60 @@
   }
 
   function signOut() {
-    sessionStorage.removeItem("pingyi.token");
-    sessionStorage.removeItem("pingyi.role");
+    if (V) { wipe(); return; }
+    tab.removeItem("pingyi.token");
+    tab.removeItem("pingyi.role");
     state.token = null;
     showSignIn();
   }
 
+  /** Venue mode, after each person: forget everything of theirs and show the start screen to the next. */
+  function wipe() {
+    Object.assign(state, { token: null, rep: null, current: null, form: null, scores: {}, comments: {}, survey: {},
+      submitting: false, person: {}, lang: "zh" });
+    keep.clear();
+    tab.clear();
+    ["receipt", "receiptHash", "checked", "missing", "problem", "groupName", "messageText", "venueCountdown", "idleText"]
+      .forEach((id) => { $(id).textContent = ""; });
+    $("problem").hidden = true;
+    $("departments").replaceChildren();
+    $("survey").replaceChildren();
+    $("surveyBox").open = false;
+    $("rep").value = "";
+    // The browser's list of fetched addresses holds the receipt check's /api/v1/receipts/<receipt>.
+    if (performance.clearResourceTimings) performance.clearResourceTimings();
+    history.replaceState(null, "", V.home);
+    applyLanguage();
+    showSignIn();
+  }
+
+  /** Venue mode: the government app hands the tablet to the next person with a new #idToken=…. */
+  async function handOver(idToken) {
+    if (state.token) wipe();
+    history.replaceState(null, "", V.home);
+    if (await login(idToken)) start();
+  }
+
   async function showSignIn() {
+    const who = state.person;
     const probe = await fetch("/api/v1/dev/face-auth").catch(() => null);
+    if (who !== state.person) return;  // someone signed in meanwhile (a venue's next person)
     state.demo = !!probe && probe.status === 200;
     $("demo").hidden = !state.demo;
     show("signin");
   }
 
   async function start() {
-    window.PingyiSuggest.signedIn("representative");
+    if (!V) window.PingyiSuggest.signedIn("representative");  // no suggestions on a venue's shared tablet
+    const who = state.person;
     const sessions = await api("/api/v1/sessions");
+    if (who !== state.person) return;
     state.order = (sessions.body || []).map((s) => s.id);
     (sessions.body || []).forEach((s) => { state.states[s.id] = s.state; });
     pickSession();
-    const stream = new EventSource("/api/v1/sessions/stream");
-    stream.addEventListener("session", (event) => {
+    if (state.stream) return;  // one stream for the page, however many people sign in on it
+    state.stream = new EventSource("/api/v1/sessions/stream");
+    state.stream.addEventListener("session", (event) => {
       const change = JSON.parse(event.data);
       state.states[change.id] = change.state;
       pickSession();
@@ -82,6 +124,7 @@
   }
 
   function pickSession() {
+    if (!state.token) return;
     const open = state.order.find((id) => state.states[id] === "open") || null;
     if (open && open !== state.current) {
       state.current = open;
@@ -97,12 +140,14 @@
   function pendingKey() { return `pingyi.pending.${state.rep}.${state.current}`; }
 
   async function loadForm(sessionId) {
+    const who = state.person;
     const reply = await api(`/api/v1/sessions/${sessionId}/ballot-form`);
+    if (who !== state.person) return;
     if (reply.status === 401) { signOut(); return; }
     if (reply.status !== 200) { message(codeText(reply.body && reply.body.code)); return; }
     state.form = reply.body;
-    if (state.form.alreadyVoted) { localStorage.removeItem(pendingKey()); showDone(state.form.receipt); return; }
-    const pending = JSON.parse(localStorage.getItem(pendingKey()) || "null");
+    if (state.form.alreadyVoted) { keep.removeItem(pendingKey()); showDone(state.form.receipt); return; }
+    const pending = JSON.parse(keep.getItem(pendingKey()) || "null");
     state.scores = pending ? pending.body.scores : {};
     state.comments = pending ? (pending.body.comments || {}) : {};
     state.survey = pending ? (pending.body.survey || {}) : {};
@@ -209,12 +254,13 @@
     $("submit").disabled = true;
     $("problem").hidden = true;
     const key = pendingKey();
-    let pending = JSON.parse(localStorage.getItem(key) || "null");
+    const who = state.person;
+    let pending = JSON.parse(keep.getItem(key) || "null");
     if (!pending) {
       const comments = {};
       Object.entries(state.comments).forEach(([code, text]) => { if (text && text.trim()) comments[code] = text; });
       pending = { idempotencyKey: crypto.randomUUID(), body: { scores: state.scores, comments, survey: state.survey } };
-      localStorage.setItem(key, JSON.stringify(pending));
+      keep.setItem(key, JSON.stringify(pending));
     }
     const session = state.current;
     for (let attempt = 0; ; attempt++) {
@@ -222,12 +268,13 @@
       let reply;
       try {
         reply = await api(`/api/v1/sessions/${session}/ballots`, { method: "POST", body: JSON.stringify(pending.body),
-          headers: { "Idempotency-Key": pending.idempotencyKey } });
+          headers: Object.assign({ "Idempotency-Key": pending.idempotencyKey }, V ? V.headers : {}) });
       } catch (networkFailure) {
         reply = { status: 0 };
       }
+      if (who !== state.person) return;
       if (reply.status === 201 || reply.status === 200) {
-        localStorage.removeItem(key);
+        keep.removeItem(key);
         state.submitting = false;
         showDone(reply.body.receipt);
         return;
@@ -236,13 +283,14 @@
         const wait = Math.min(15, reply.retryAfter ? Number(reply.retryAfter) : 2 ** Math.min(attempt, 4));
         $("missing").textContent = t("retrying", wait);
         await sleep(wait * 1000);
+        if (who !== state.person) return;
         continue;
       }
       state.submitting = false;
       const code = reply.body && reply.body.code;
-      if (code === "already_voted") { localStorage.removeItem(key); loadForm(session); return; }
+      if (code === "already_voted") { keep.removeItem(key); loadForm(session); return; }
       if (reply.status === 401) { signOut(); return; }
-      localStorage.removeItem(key);
+      keep.removeItem(key);
       const details = reply.body && reply.body.errors ? " " + reply.body.errors.map((e) => e.field).join(", ") : "";
       $("problem").textContent = codeText(code) + details;
       $("problem").hidden = false;
@@ -263,17 +311,20 @@
   async function showReceiptHash(receipt) {
     if (!window.crypto || !crypto.subtle) { $("receiptHash").textContent = `printf %s ${receipt} | sha256sum`; return; }
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(receipt));
+    if ($("receipt").textContent !== receipt) return;  // wiped meanwhile
     $("receiptHash").textContent = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
   async function checkReceipt() {
-    const reply = await api(`/api/v1/receipts/${encodeURIComponent($("receipt").textContent)}`);
+    const receipt = $("receipt").textContent;
+    const reply = await api(`/api/v1/receipts/${encodeURIComponent(receipt)}`);
+    if ($("receipt").textContent !== receipt) return;  // wiped meanwhile
     $("checked").textContent = reply.status === 200 && reply.body.counted ? t("counted") : t("notFound");
   }
 
   $("lang").addEventListener("click", () => {
     state.lang = state.lang === "zh" ? "en" : "zh";
-    localStorage.setItem("pingyi.lang", state.lang);
+    keep.setItem("pingyi.lang", state.lang);
     applyLanguage();
   });
   $("demo").addEventListener("submit", demoSignIn);
@@ -283,13 +334,24 @@
 
   (async () => {
     const fragment = new URLSearchParams(location.hash.slice(1));
+    if (V) {
+      history.replaceState(null, "", V.home);  // at once: an ID token leaves the address before anything waits
+      const hooks = { t, codeText, show, wipe, message, busy: () => state.submitting, current: () => state.section };
+      if (!(await V.begin(hooks))) return;
+      window.addEventListener("hashchange", () => {
+        const next = new URLSearchParams(location.hash.slice(1)).get("idToken");
+        if (next) handOver(next);
+      });
+      if (fragment.get("idToken")) handOver(fragment.get("idToken")); else showSignIn();
+      return;
+    }
     if (fragment.get("idToken")) {
       history.replaceState(null, "", location.pathname + location.search);
       // The app's suggestion entry opens the page as #idToken=…&as=citizen: anyone may suggest (suggest.js).
       if (fragment.get("as") === "citizen") { window.PingyiSuggest.citizenLogin(fragment.get("idToken")); return; }
       if (!(await login(fragment.get("idToken")))) return;
     }
-    if (state.token && sessionStorage.getItem("pingyi.role") === "citizen") window.PingyiSuggest.signedIn("citizen");
+    if (state.token && tab.getItem("pingyi.role") === "citizen") window.PingyiSuggest.signedIn("citizen");
     else if (state.token) start(); else showSignIn();
   })();
 })();

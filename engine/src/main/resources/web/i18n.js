@@ -13,6 +13,15 @@ window.PINGYI_I18N = {
     counted: "已查验：您的选票已计入。", notFound: "未找到该回执。",
     findLine: "封存后公布的选票明细中，您这一张选票所在行的 receiptHash 为：",
     switchTo: "EN", switchLabel: "EN · Switch to English", switchLang: "en", langName: "zh-CN",
+    // A community venue's shared tablet (venue.js).
+    venueSteps: "刷脸登录 → 评议并提交 → 记下回执，点“完成，下一位”。",
+    venueNothingKept: "本设备不保存您的任何信息：提交后回执显示一会儿，然后全部清除。",
+    venueLeave: "退出，不提交", venueHome: "返回首页", venueNote: "请记下或拍下回执编号，以便日后查验。",
+    venueMore: "再看一会儿", venueDone: "完成，下一位",
+    venueCountdown: (s) => `${s} 秒后自动清除并返回首页`,
+    idleTitle: "您还在评议吗？", idleStay: "继续评议", idleLeave: "退出",
+    idleText: (s) => `${s} 秒后将退出并清除本页内容（尚未提交的评议不会保存）。`,
+    unknownVenue: (code) => `本设备设置的会场编号“${code}”不在本届评议的会场名单中，请联系工作人员。`,
     codes: {
       malformed_request: "请求格式有误，请刷新页面后重试。", payload_too_large: "提交内容过长。",
       unauthenticated: "请先登录。", invalid_token: "登录已失效，请重新刷脸登录。",
@@ -22,7 +31,8 @@ window.PINGYI_I18N = {
       not_sealed: "结果尚未封存。", invalid_ballot: "选票有误：", invalid_roster: "名单有误：",
       invalid_suggestion: "意见有误：", rate_limited: "请求过于频繁，请稍后再试。",
       unavailable: "服务繁忙，正在重试。", internal_error: "系统出现问题，请稍后再试。",
-      method_not_allowed: "不支持的操作。", unsupported_media_type: "不支持的文件类型。", network: "网络连接中断。"
+      method_not_allowed: "不支持的操作。", unsupported_media_type: "不支持的文件类型。", network: "网络连接中断。",
+      unknown_venue: "本设备的会场编号无效，选票未保存，请联系工作人员。"
     }
   },
   en: {
@@ -39,6 +49,15 @@ window.PINGYI_I18N = {
     counted: "Checked: your ballot is counted.", notFound: "No ballot has this receipt.",
     findLine: "In the ballot export published after the seal, your ballot is the line whose receiptHash is:",
     switchTo: "中文", switchLabel: "中文 · 切换到中文", switchLang: "zh-CN", langName: "en",
+    venueSteps: "Sign in by face → score and submit → note your receipt, then tap “Done, next person”.",
+    venueNothingKept: "This tablet keeps nothing of yours: after you submit, your receipt shows for a while, then everything is wiped.",
+    venueLeave: "Leave without submitting", venueHome: "Back to the start",
+    venueNote: "Write down or photograph the receipt to check it later.",
+    venueMore: "More time", venueDone: "Done, next person",
+    venueCountdown: (s) => `Wiped and back to the start in ${s} s`,
+    idleTitle: "Are you still there?", idleStay: "Continue", idleLeave: "Leave",
+    idleText: (s) => `In ${s} s this sign-in ends and the page is wiped (a ballot not yet submitted is not kept).`,
+    unknownVenue: (code) => `This tablet is set to venue “${code}”, which is not one of this evaluation's venues. Please ask the staff.`,
     codes: {
       malformed_request: "The request could not be read; reload the page.", payload_too_large: "Too much text.",
       unauthenticated: "Please sign in.", invalid_token: "Your sign-in has expired; authenticate again.",
@@ -48,7 +67,8 @@ window.PINGYI_I18N = {
       not_sealed: "Results are not sealed yet.", invalid_ballot: "The ballot has problems:", invalid_roster: "The roster has problems:",
       invalid_suggestion: "The suggestion has problems:", rate_limited: "Too many requests; try again shortly.",
       unavailable: "The service is busy; retrying.", internal_error: "Something went wrong; try again later.",
-      method_not_allowed: "Not supported.", unsupported_media_type: "Unsupported file type.", network: "The connection dropped."
+      method_not_allowed: "Not supported.", unsupported_media_type: "Unsupported file type.", network: "The connection dropped.",
+      unknown_venue: "This tablet's venue is unknown; the ballot was not stored. Please ask the staff."
     }
   }
 };

@@ -235,6 +235,7 @@
   $("tabSuggest").addEventListener("click", () => setTab(true));
   $("lang").addEventListener("click", () => setTimeout(relabel, 0));
   relabel();
-  offerDemoCitizen();
+  // A venue's shared tablet (venue.js) is for representatives' ballots only: no citizen sign-in there.
+  if (!window.PingyiVenue) offerDemoCitizen();
   window.PingyiSuggest = { signedIn, citizenLogin };
 })();

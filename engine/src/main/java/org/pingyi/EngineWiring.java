@@ -85,6 +85,8 @@ import org.pingyi.tally.TallyRoutes;
 import org.pingyi.tally.Turnout;
 import org.pingyi.tally.TurnoutFeed;
 import org.pingyi.tally.TurnoutRoutes;
+import org.pingyi.venue.VenueBallots;
+import org.pingyi.venue.VenueRoutes;
 
 /**
  * Builds the engine's parts on running servers and starts their background work (tally projection, session
@@ -159,7 +161,9 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         guard::mount,
         new EditionRoutes(edition, events::states)::mount,
         new LoginRoutes(pool, representativeFaces, accessTokens, metrics::login)::mount,
-        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics, forms::served)::mount,
+        new BallotRoutes(edition, pool, readPool, writer, representatives, metrics, forms::served,
+            new VenueBallots(edition, pool))::mount,
+        new VenueRoutes(edition, readPool, guard)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new CitizenLoginRoutes(citizenFaces, faceIssuer, citizenIds, accessTokens, citizenLogins)::mount,
         new AuthorRoutes(edition, new AuthorActions(edition, pool, clock), new AuthorGuard(accessTokens))::mount,

@@ -17,6 +17,7 @@ import org.pingyi.http.FieldError;
 import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
 import org.pingyi.metrics.EngineMetrics;
+import org.pingyi.venue.VenueBallots;
 
 /**
  * The representative's side of a session: the ballot form, submitting a ballot, and checking a receipt.
@@ -43,14 +44,17 @@ public final class BallotRoutes {
   private final EngineMetrics metrics;
   /** (session, representative): told when a form goes to someone who has not voted, for the quality flags. */
   private final BiConsumer<String, String> formServed;
+  private final VenueBallots venues;
 
   /**
    * @param readPool for public receipt checks, apart from the writer's pool
    * @param formServed told (session, representative) when a form goes to someone who has not voted, for the quality flags
+   * @param venues a community venue's tablet: its header checked before the ballot, a stored ballot counted after
    */
   public BallotRoutes(Edition edition, Pool pool, Pool readPool, BallotWriter writer, RepresentativeGuard representative,
-      EngineMetrics metrics, BiConsumer<String, String> formServed) {
+      EngineMetrics metrics, BiConsumer<String, String> formServed, VenueBallots venues) {
     this.formServed = formServed;
+    this.venues = venues;
     this.edition = edition;
     this.pool = pool;
     this.readPool = readPool;
@@ -63,7 +67,8 @@ public final class BallotRoutes {
   public void mount(Router router) {
     // The form's query and the ballot insert refuse a representative who is not active themselves.
     router.get("/api/v1/sessions/:id/ballot-form").handler(representative.tokenOnly()).handler(this::form);
-    router.post("/api/v1/sessions/:id/ballots").handler(this::countRefusals).handler(representative.tokenOnly()).handler(this::submit);
+    router.post("/api/v1/sessions/:id/ballots").handler(this::countRefusals).handler(representative.tokenOnly())
+        .handler(venues::check).handler(this::submit);
     router.get("/api/v1/receipts/:receipt").handler(this::receipt);
   }
 
@@ -128,8 +133,11 @@ public final class BallotRoutes {
     writer.submit(ballot).onSuccess(outcome -> {
       ctx.response().putHeader("Cache-Control", "no-store");
       if (outcome instanceof WriteOutcome.Stored stored) {
-        ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/receipts/" + stored.receipt().receipt());
-        ctx.json(stored.receipt().toJson());
+        // A venue's tablet: its count goes up once, for this new ballot (a replay below never counts).
+        venues.stored(ctx, session.id()).onComplete(counted -> {
+          ctx.response().setStatusCode(201).putHeader("Location", "/api/v1/receipts/" + stored.receipt().receipt());
+          ctx.json(stored.receipt().toJson());
+        });
       } else if (outcome instanceof WriteOutcome.Replayed replayed) {
         ctx.json(replayed.receipt().toJson());
       } else if (outcome instanceof WriteOutcome.AlreadyVoted) {

@@ -28,7 +28,8 @@ public record Edition(
     Rotation rotation,
     DrawRelaxations drawRelaxations,
     Quality quality,
-    Privacy privacy) {
+    Privacy privacy,
+    List<Venue> venues) {
 
   public record Option(String code, String label) {}
 
@@ -173,6 +174,12 @@ public record Edition(
 
   public record District(String code, String label) {}
 
+  /**
+   * A community venue (社区会场): a hall of a district with a shared tablet where representatives vote one after the
+   * other. Only counted, never stored on a ballot (see org.pingyi.venue).
+   */
+  public record Venue(String code, String district, String name) {}
+
   public record Department(String code, String name) {}
 
   public record Group(String code, String name, boolean internal, List<Department> departments) {}
@@ -212,6 +219,15 @@ public record Edition(
 
   public Optional<District> district(String code) {
     return districts.stream().filter(d -> d.code().equals(code)).findFirst();
+  }
+
+  /** The community venues, in the file's order; none when the file declares none. */
+  public List<Venue> venuesOrNone() {
+    return venues == null ? List.of() : venues;
+  }
+
+  public Optional<Venue> venue(String code) {
+    return venuesOrNone().stream().filter(v -> v.code().equals(code)).findFirst();
   }
 
   public List<Department> departmentsOf(Session session) {

@@ -32,6 +32,8 @@ public final class EditionJson {
         .put("weightClasses", classes)
         .put("categories", categories)
         .put("districts", districts)
+        .put("venues", new JsonArray(e.venuesOrNone().stream().map(v -> new JsonObject().put("code", v.code())
+            .put("district", v.district()).put("name", v.name())).toList()))
         .put("groups", groups)
         .put("sessions", sessions(e, states))
         .put("survey", survey(e))

@@ -107,6 +107,7 @@ public final class EditionLoader {
       require(p, c.label() != null, "categories[" + i + "].label: missing");
     }
     codes(p, "districts", e.districts().stream().map(Edition.District::code).toList());
+    validateVenues(p, e);
     Set<String> groups = codes(p, "groups", e.groups().stream().map(Edition.Group::code).toList());
     Set<String> departments = new HashSet<>();
     for (int i = 0; i < e.groups().size(); i++) {
@@ -201,6 +202,17 @@ public final class EditionLoader {
     for (String department : departments) {
       require(p, s.contactsOrNone().containsKey(department), "suggestions.contacts: department '" + department
           + "' has no contact number for urging");
+    }
+  }
+
+  /** Each venue a code of its own, in a district of the edition, with a name to show on the tablet. */
+  private static void validateVenues(List<String> p, Edition e) {
+    codes(p, "venues", e.venuesOrNone().stream().map(Edition.Venue::code).toList());
+    for (int i = 0; i < e.venuesOrNone().size(); i++) {
+      var v = e.venuesOrNone().get(i);
+      require(p, v.district() != null && e.district(v.district()).isPresent(),
+          "venues[" + i + "].district: unknown district '" + v.district() + "'");
+      require(p, v.name() != null && !v.name().isBlank(), "venues[" + i + "].name: missing");
     }
   }
 

@@ -22,6 +22,7 @@ public enum ProblemCode {
   invalid_pool(422, "Invalid pool"),
   infeasible_draw(422, "Infeasible draw"),
   invalid_suggestion(422, "Invalid suggestion"),
+  unknown_venue(422, "Unknown venue"),
   rate_limited(429, "Too many requests"),
   internal_error(500, "Internal error"),
   unavailable(503, "Service unavailable");

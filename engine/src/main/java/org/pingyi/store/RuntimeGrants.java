@@ -44,6 +44,7 @@ public final class RuntimeGrants {
     TABLES.put("reminder_messages", "SELECT, INSERT, UPDATE");  // claims and settles sends
     TABLES.put("roster_draws", "SELECT, INSERT, UPDATE");   // each step a guarded UPDATE; pool and roster nulled, never deleted
     TABLES.put("ballot_forms", "SELECT, INSERT");           // first serving of a ballot form (ON CONFLICT DO NOTHING)
+    TABLES.put("venue_ballots", "SELECT, INSERT, UPDATE");  // a venue's count: INSERT … ON CONFLICT DO UPDATE +1; never deleted
     TABLES.put("flyway_schema_history", NONE);        // migrations are the owner's
   }
 

@@ -99,6 +99,8 @@ Object.assign(zh, {
   waveQueued: (scope, n) => `已向${scope}排队 ${n} 条提醒`, survey: "社情民意调查", respondents: (n) => `答卷人数 ${n}`,
   answeredBy: (n) => `作答 ${n} 人`, mean: "平均分", audit: "审计日志", auditAction: "操作", auditActor: "操作人",
   target: "对象", from: "起", to: "止", older: "更早的记录",
+  venues: "社区会场", venue: "会场", bar: "图示", venueBallots: "各会场选票", noVenues: "本届评议未设社区会场。",
+  venueTotal: (n) => `社区会场平板共提交 ${n} 张（只计数，不记录哪张选票、哪位代表在哪个会场）`,
 });
 Object.assign(en, {
   times: "Times", countdown: "Countdown", opensAt: "opens", closesAt: "closes", automatic: "automatic", manual: "by hand",
@@ -115,6 +117,8 @@ Object.assign(en, {
   waveQueued: (scope, n) => `${n} reminders queued for ${scope}`, survey: "Survey", respondents: (n) => `${n} respondents`,
   answeredBy: (n) => `${n} answered`, mean: "mean", audit: "Audit log", auditAction: "Action", auditActor: "Actor",
   target: "Target", from: "From", to: "To", older: "Older entries",
+  venues: "Community venues", venue: "Venue", bar: "Bar", venueBallots: "Ballots per venue", noVenues: "This edition has no community venues.",
+  venueTotal: (n) => `${n} ballots from the venues' tablets (counts only: no ballot or person is tied to a venue)`,
 });
 
 // The dress rehearsal (views/rehearsal.js).

@@ -1,12 +1,14 @@
 // One session: its times and countdown (operators extend it), turnout per district as bars from the turnout stream
-// and the ballots per minute, for auditors the live ranking as bars (embargoed), the quality flags and reconcile,
-// results and their CSV once sealed, and for operators the reminders page and the recount of the live counters.
+// and the ballots per minute, for auditors the live ranking as bars (embargoed), the quality flags and reconcile, the
+// ballots of each community venue, results and their CSV once sealed, and for operators the reminders page and the
+// recount of the live counters.
 import { download } from "../lib/api.js";
 import { h, showProblem } from "../lib/dom.js";
 import { t } from "../lib/words.js";
 import { schedulePanel } from "./parts/schedule.js";
 import { turnoutPanel } from "./parts/turnout.js";
 import { rankingPanel } from "./parts/ranking.js";
+import { venuesPanel } from "./parts/venues.js";
 
 export default {
   path: "/session/:id",
@@ -26,6 +28,7 @@ export default {
       el.problem,
       schedulePanel(ctx, id),
       h("div", { class: "columns" }, turnoutPanel(ctx, id), rankingPanel(ctx, id)),
+      venuesPanel(ctx, id),
       h("div", { "data-role": "auditor" },
         h("button", { id: "reconcile", class: "secondary", type: "button", onclick: reconcile }, t("reconcile")),
         el.reconcileResult),

@@ -105,6 +105,43 @@ class EditionLoaderTest {
     assertTrue(error.getMessage().contains("rotation.maxConsecutiveYears: whole years, at least 1"), error.getMessage());
   }
 
+  @Test
+  void the2024EditionHasOneOrTwoCommunityVenuesInEveryDistrict() {
+    Edition e = EditionLoader.load(TestEngine.EDITION);
+    var perDistrict = e.venuesOrNone().stream()
+        .collect(Collectors.groupingBy(Edition.Venue::district, Collectors.counting()));
+    assertEquals(e.districts().stream().map(Edition.District::code).collect(Collectors.toSet()), perDistrict.keySet());
+    assertTrue(perDistrict.values().stream().allMatch(n -> n >= 1 && n <= 2), perDistrict.toString());
+    assertEquals("市南区第一社区会场", e.venue("shinan-1").orElseThrow().name());
+  }
+
+  @Test
+  void aVenueInAnUnknownDistrictIsRefusedNamingTheKey() throws Exception {
+    Path file = copyWith("{ code: licang-1,    district: licang,", "{ code: licang-1,    district: lichang,");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("venues[4].district: unknown district 'lichang'"), error.getMessage());
+  }
+
+  @Test
+  void aVenueCodeUsedTwiceOrAVenueWithoutANameIsRefused() throws Exception {
+    Path file = copyWith("{ code: shinan-2,    district: shinan,    name: 市南区第二社区会场 }",
+        "{ code: shinan-1,    district: shinan,    name: \" \" }");
+    var error = assertThrows(EditionException.class, () -> EditionLoader.load(file));
+    assertTrue(error.getMessage().contains("venues[1]: code 'shinan-1' appears twice"), error.getMessage());
+    assertTrue(error.getMessage().contains("venues[1].name: missing"), error.getMessage());
+  }
+
+  @Test
+  void anEditionWithoutVenuesHasNone() throws Exception {
+    String text = Files.readString(TestEngine.EDITION);
+    Path file = dir.resolve("edition.yaml");
+    Files.writeString(file, text.replaceAll("(?m)^venues:\\n(  - .*\\n)+", ""));
+    assertTrue(!Files.readString(file).contains("shinan-1"), "the fixture lost its venues");
+    Edition e = EditionLoader.load(file);
+    assertEquals(java.util.List.of(), e.venuesOrNone());
+    assertTrue(e.venue("shinan-1").isEmpty());
+  }
+
   private Path copyWith(String from, String to) throws Exception {
     String text = Files.readString(TestEngine.EDITION);
     assertTrue(text.contains(from), "fixture text not found: " + from);
