@@ -8,6 +8,8 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Clock;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
+import javax.crypto.Mac;
 import org.pingyi.config.EngineConfig;
 
 /**
@@ -50,8 +53,14 @@ public final class AccessTokens {
     try {
       this.signer = new MACSigner(secret);
       this.verifier = new MACVerifier(secret);
+      // Named once: without it every verification looks HmacSHA256 up across the JVM's providers.
+      Provider hmac = Mac.getInstance("HmacSHA256").getProvider();
+      signer.getJCAContext().setProvider(hmac);
+      verifier.getJCAContext().setProvider(hmac);
     } catch (JOSEException e) {
       throw new IllegalArgumentException("the access-token key must be at least 256 bits", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no HmacSHA256", e);
     }
     this.clock = clock;
   }

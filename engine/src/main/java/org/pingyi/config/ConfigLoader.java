@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.pingyi.http.AccessLog;
 import org.pingyi.store.PgLocation;
 import org.pingyi.store.RedisLocation;
 
@@ -50,6 +51,8 @@ public final class ConfigLoader {
     KEYS.put("limits.loginAttemptsPerMinute", "PINGYI_LOGIN_ATTEMPTS_PER_MINUTE");
     KEYS.put("limits.ballotsInFlight", "PINGYI_BALLOTS_IN_FLIGHT");
     KEYS.put("http.hstsSeconds", "PINGYI_HSTS_SECONDS");
+    KEYS.put("http.accessLog", "PINGYI_ACCESS_LOG");
+    KEYS.put("http.warmUpBallots", "PINGYI_WARM_UP_BALLOTS");
     KEYS.put("keys.accessToken", "PINGYI_ACCESS_TOKEN_KEY");
     KEYS.put("keys.results", "PINGYI_RESULTS_KEY");
     KEYS.put("keys.resultsRetired", "PINGYI_RESULTS_RETIRED_KEYS");
@@ -189,6 +192,12 @@ public final class ConfigLoader {
       throw new ConfigException("profile (PINGYI_PROFILE): '" + v.get("profile") + "' is not one of development, production");
     }
     Optional<String> adminTokens = text(v, "adminTokens");
+    AccessLog.Mode accessLog;
+    try {
+      accessLog = AccessLog.Mode.valueOf(text(v, "http.accessLog").orElse("refusals"));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("http.accessLog (PINGYI_ACCESS_LOG): '" + v.get("http.accessLog") + "' is not one of refusals, all");
+    }
     if (profile == EngineConfig.Profile.PRODUCTION) {
       if (faceAuth.isEmpty()) {
         throw new ConfigException("faceAuth.issuer (PINGYI_FACE_AUTH_ISSUER): production refuses demo mode; configure the face-auth provider");
@@ -225,7 +234,7 @@ public final class ConfigLoader {
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
             intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
         intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime, redisCluster,
-        rehearsal);
+        rehearsal, accessLog, intValue(v, "http.warmUpBallots", 20_000, 0, 1_000_000));
   }
 
   private static void requireTls(String key, Optional<PgLocation> location) {

@@ -3,6 +3,7 @@ package org.pingyi.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.pingyi.http.AccessLog;
 import org.pingyi.store.RedisStore;
 
 /**
@@ -29,7 +30,9 @@ public record EngineConfig(
     Keys keys,
     Duration accessTokenLifetime,
     boolean redisCluster,
-    boolean rehearsal) {
+    boolean rehearsal,
+    AccessLog.Mode accessLog,
+    int warmUpBallots) {
 
   /** A rehearsal's PostgreSQL database is the configured one's name with this suffix, on the same server. */
   public static final String REHEARSAL_DATABASE_SUFFIX = "_rehearsal";
@@ -81,7 +84,7 @@ public record EngineConfig(
   public EngineConfig withAdminTokens(String tokens) {
     return new EngineConfig(httpPort, pgUrl, pgPoolSize, redisUrl, dataDir, edition, roster, faceAuth, Optional.ofNullable(tokens), sms,
         smsRatePerSecond, profile, managementPort, limits, hstsSeconds, pgMigrationUrl, keys, accessTokenLifetime,
-        redisCluster, rehearsal);
+        redisCluster, rehearsal, accessLog, warmUpBallots);
   }
 
   /** The namespace of every Redis key and channel this engine uses. */

@@ -26,11 +26,13 @@ public final class ApiVerticle extends VerticleBase {
   private final List<Consumer<Router>> routes;
   private final LongConsumer eventLoopLag;
   private final SecurityHeaders securityHeaders;
+  private final AccessLog accessLog;
   private HttpServer server;
 
   public ApiVerticle(int port, List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes, LongConsumer eventLoopLag,
-      SecurityHeaders securityHeaders) {
+      SecurityHeaders securityHeaders, AccessLog accessLog) {
     this.port = port;
+    this.accessLog = accessLog;
     this.securityHeaders = securityHeaders;
     this.streamingRoutes = streamingRoutes;
     this.routes = routes;
@@ -42,7 +44,7 @@ public final class ApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.route().handler(RequestIds::assign);
     router.route().handler(securityHeaders);
-    router.route().handler(AccessLog::handle);
+    router.route().handler(accessLog);
     router.routeWithRegex(METRICS_ANY_SPELLING).handler(ctx -> ctx.fail(404));
     streamingRoutes.forEach(r -> r.accept(router));
     router.route().handler(BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT));

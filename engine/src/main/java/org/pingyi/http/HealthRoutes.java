@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.pingyi.store.PrimaryPool;
 import org.pingyi.store.RedisStore;
+import org.pingyi.warmup.WarmUpGate;
 
 /**
  * GET /health/live (the process answers) and GET /health/ready (PostgreSQL takes writes and Redis answers, else
@@ -27,9 +28,15 @@ public final class HealthRoutes {
   private final PrimaryPool writer;
   private final RedisStore redis;
   private final boolean management;
+  private final WarmUpGate warmUp;
 
-  /** @param pool the pool readiness asks on (the public reads'); @param writer the ballot writer's, which must be writable */
-  public HealthRoutes(Vertx vertx, PrimaryPool pool, PrimaryPool writer, RedisStore redis, boolean management) {
+  /**
+   * @param pool the pool readiness asks on (the public reads'); @param writer the ballot writer's, which must be
+   *     writable; @param warmUp not ready before the ballot path is warm
+   */
+  public HealthRoutes(Vertx vertx, PrimaryPool pool, PrimaryPool writer, RedisStore redis, boolean management,
+      WarmUpGate warmUp) {
+    this.warmUp = warmUp;
     this.vertx = vertx;
     this.pool = pool;
     this.writer = writer;
@@ -51,7 +58,7 @@ public final class HealthRoutes {
     Future.all(postgres, cache).onComplete(done -> {
       String pg = postgres.result();
       String redisState = cache.result();
-      if (pg.equals("up") && redisState.equals("up")) {
+      if (pg.equals("up") && redisState.equals("up") && warmUp.done()) {
         ctx.response().putHeader("Cache-Control", "no-store");
         JsonObject body = new JsonObject().put("status", "ready").put("postgres", "up").put("redis", "up");
         if (management) {
@@ -66,6 +73,9 @@ public final class HealthRoutes {
       }
       if (!redisState.equals("up")) {
         down.add(new FieldError("redis", redisState));
+      }
+      if (!warmUp.done()) {
+        down.add(new FieldError("engine", "warming up its ballot path"));
       }
       Problems.send(ctx, ProblemException.unavailable("Not ready: a backing store is not answering or not writable.", 5, down));
     });

@@ -1,5 +1,6 @@
 package org.pingyi.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestIds {
   private static final String KEY = "requestId";
+  private static final CharSequence HEADER = HttpHeaders.createOptimized("X-Request-Id");
   private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
   private RequestIds() {}
@@ -18,7 +20,7 @@ public final class RequestIds {
     String incoming = ctx.request().getHeader("X-Request-Id");
     String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : fresh();
     ctx.put(KEY, id);
-    ctx.response().putHeader("X-Request-Id", id);
+    ctx.response().putHeader(HEADER, id);
     ctx.next();
   }
 
