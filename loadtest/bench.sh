@@ -7,8 +7,12 @@
 #      with the CPU each process used meanwhile
 #   5. the engine: BroadcastNight bursts of 3,000 and 30,000 representatives through the real login path (Gatling),
 #      then seal, export and verify those two sessions, and the cost of a Prometheus scrape
+#   6. the first 30,000-ballot burst on a just-started engine (wrk, exactly 30,000 ballots), against the warmed rate
+#   7. a Spike of 3,000 (Gatling: every ballot sent in the same instant)
+# Its last lines are the ratios issue 18 set as targets, all from this one run (so the machine's noise cancels).
 # Uses the machine's PostgreSQL (127.0.0.1:5432) and Redis (127.0.0.1:6379), in databases of its own.
-# DURATION (seconds per measured wrk/pgbench run, 10), WARM (engine warm-up seconds, 15), ROSTER (300000).
+# DURATION (seconds per measured wrk/pgbench run, 10), WARM (engine warm-up seconds, 15), ROSTER (300000),
+# ENGINE_JAVA (the java that runs the engine: java), ENGINE_JVM_OPTS (its options, e.g. -XX:+UseZGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=loadtest/target/bench
@@ -19,7 +23,19 @@ DURATION=${DURATION:-10}
 trap 'kill $(jobs -p) 2> /dev/null || true' EXIT   # no server left holding 8088-8090 when a step fails
 WARM=${WARM:-15}
 ROSTER=${ROSTER:-300000}
+ENGINE_JAVA=${ENGINE_JAVA:-java}
+ENGINE_JVM_OPTS=${ENGINE_JVM_OPTS:-}
+BURST=30000
 command -v wrk > /dev/null || apt-get install -y -qq wrk > /dev/null
+cpu_by_process() {  # every process name with the CPU ticks of its processes, summed
+  # utime + stime, plus cutime + cstime: a server's exited children (pgbench's backends) count in their parent
+  for p in /proc/[0-9]*; do awk '{gsub(/[()]/, "", $2); print $2, $14 + $15 + $16 + $17}' "$p/stat" 2> /dev/null || true; done |
+    awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
+}
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+cores_between() {  # before-file after-file name seconds → cores that name used
+  join "$1" "$2" | awk -v n="$3" -v dt="$4" '$1 == n {printf "%.3f", ($3 - $2) / 100 / dt}'
+}
 [ -x /usr/bin/time ] || apt-get install -y -qq time > /dev/null
 
 echo "building…" >&2
@@ -35,9 +51,14 @@ psql -d pingyi_bench_raw -c "CREATE TABLE bench_ballots (id bigserial PRIMARY KE
   comments jsonb NOT NULL DEFAULT '{}', survey jsonb NOT NULL DEFAULT '{}', receipt text NOT NULL UNIQUE,
   idempotency_key text, body_hash text NOT NULL, submitted_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (session_id, representative_id))"
+"$PGBIN/pgbench" -n -h 127.0.0.1 -U postgres -f loadtest/bench/insert.sql -c 4 -j 2 -T 3 pingyi_bench_raw > /dev/null 2>&1
+cpu_by_process > "$out/cpu-pg-before.txt"; t0=$(date +%s.%N)
 "$PGBIN/pgbench" -n -h 127.0.0.1 -U postgres -f loadtest/bench/insert.sql -c 4 -j 2 -T "$DURATION" pingyi_bench_raw > "$out/pgbench.txt" 2>&1
+cpu_by_process > "$out/cpu-pg-after.txt"; pg_elapsed=$(python3 -c "print($(date +%s.%N) - $t0)")
 pg_tps=$(grep -oP 'tps = \K[0-9.]+' "$out/pgbench.txt" | head -1)
 pg_rows=$(python3 -c "print(round($pg_tps * 50))")
+pg_raw_cores=$(cores_between "$out/cpu-pg-before.txt" "$out/cpu-pg-after.txt" postgres "$pg_elapsed")
+pg_us_per_row=$(python3 -c "print(round($pg_raw_cores * $pg_elapsed / ($pg_tps * 50 * $pg_elapsed) * 1e6, 2))")
 
 # 2. Redis ceiling: the tally script, every call a new representative (so every call does all its increments)
 script=$(sed -n '/SOURCE = """/,/""";/p' engine/src/main/java/org/pingyi/tally/TallyScript.java | sed '1d;$d' | sed 's/^      //')
@@ -54,10 +75,14 @@ until curl -s -o /dev/null http://127.0.0.1:8089/; do sleep 0.2; done
 printf 'none\n%.0s' $(seq 1000) > "$out/dummy-tokens.txt"
 wrk -t2 -c256 -d"${DURATION}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8089/api/v1/sessions/econ1/ballots \
   -- "$out/dummy-tokens.txt" 2 > "$out/wrk-bare-warmup.txt" 2>&1
+bare_ticks=$(ticks_of $bare)
 wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua http://127.0.0.1:8089/api/v1/sessions/econ1/ballots \
   -- "$out/dummy-tokens.txt" 2 > "$out/wrk-bare.txt" 2>&1
+bare_ticks=$(( $(ticks_of $bare) - bare_ticks ))
 kill $bare
 bare_rps=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' "$out/wrk-bare.txt")
+bare_requests=$(grep -oP '^\s+\K[0-9]+(?= requests in)' "$out/wrk-bare.txt")
+bare_us_per_request=$(python3 -c "print(round($bare_ticks / 100 / $bare_requests * 1e6, 2))")
 bare_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-bare.txt")
 
 # 4 + 5. the engine on the machine's servers, trusting the load test's face-auth provider. The roster is large
@@ -66,51 +91,71 @@ psql -c "DROP DATABASE IF EXISTS pingyi_bench WITH (FORCE)"
 redis-cli -n 13 flushdb > /dev/null
 roster="$out/roster-$ROSTER.csv"
 [ -f "$roster" ] || java -jar engine/target/pingyi-engine.jar roster generate --size "$ROSTER" --seed 7 --out "$roster" 2> /dev/null
-( source loadtest/target/keys/engine.env
-  export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
-  export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_MANAGEMENT_PORT=8090 PINGYI_DATA_DIR="$out/data"
-  exec java -Xmx1g -Xlog:gc:file="$out/gc.log" -jar engine/target/pingyi-engine.jar > "$out/engine.out" 2> "$out/engine.log" ) &
-engine=$!
-until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do
-  kill -0 $engine 2> /dev/null || { echo "the engine stopped; see $out/engine.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_engine() {  # → $engine, and $ready_ms: from the JVM's start until /health/ready answers 200
+  local t
+  t=$(date +%s%N)
+  ( source loadtest/target/keys/engine.env
+    export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_bench PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
+    export PINGYI_ROSTER="$roster" PINGYI_HTTP_PORT=8088 PINGYI_MANAGEMENT_PORT=8090 PINGYI_DATA_DIR="$out/data"
+    # shellcheck disable=SC2086
+    exec "$ENGINE_JAVA" -Xmx1g $ENGINE_JVM_OPTS -Xlog:gc:file="$out/gc-$1.log" -jar engine/target/pingyi-engine.jar \
+      > "$out/engine-$1.out" 2> "$out/engine-$1.log" ) &
+  engine=$!
+  until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do
+    kill -0 $engine 2> /dev/null || { echo "the engine stopped; see $out/engine-$1.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+# A first start makes the database and imports the roster; tokens are minted from it. Then the engine the
+# evening meets: a fresh JVM, whose first burst is measured before anything else warms it.
+start_engine import
 operator=$(grep -oP '^operator=\K.*' loadtest/target/keys/admin-tokens.properties)
 open_session() { curl -fs -o /dev/null -X POST -H "Authorization: Bearer $operator" "http://127.0.0.1:8088/api/v1/admin/sessions/$1/open"; }
 for session in econ1-2024 econ2-2024 service-2024 enforcement-2024; do open_session $session; done
 java -cp "$CP" org.pingyi.loadtest.bench.MintAccessTokens jdbc:postgresql://127.0.0.1:5432/pingyi_bench "$ROSTER" "$out/tokens.txt" \
   "$out/data/keys/access-token.jwk"
+head -n "$BURST" "$out/tokens.txt" > "$out/tokens-burst.txt"
+tail -n +$(( BURST + 1 )) "$out/tokens.txt" > "$out/tokens-rest.txt"
+kill $engine; wait $engine 2> /dev/null || true
+start_engine fresh
+fresh_ready_ms=$ready_ms
+wrk -t2 -c256 -d20s -s loadtest/bench/burst.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
+  -- "$out/tokens-burst.txt" 2 econ1 > "$out/wrk-first-burst.txt" 2>&1
+# The burst's span as the database saw it: from the first ballot's commit to the last one's.
+read -r first_created first_seconds < <(psql -d pingyi_bench -F ' ' -c "SELECT count(*),
+  round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 2) FROM ballots WHERE session_id = 'econ1-2024'")
+first_rate=$(python3 -c "print(round($first_created / $first_seconds))")
 # Warm up first (the JIT compiles the ballot path): the same load on another session, then measure on a fresh one.
 wrk -t2 -c256 -d"${WARM}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ2-2024/ballots \
   -- "$out/tokens.txt" 2 econ2 > "$out/wrk-warmup.txt" 2>&1
-cpu_by_process() {
-  for p in /proc/[0-9]*; do awk '{gsub(/[()]/, "", $2); print $2, $14 + $15}' "$p/stat" 2> /dev/null; done |
-    awk '{t[$1] += $2} END {for (k in t) print k, t[k]}' | sort
-}
 cpu_by_process > "$out/cpu-before.txt"
 engine_ticks=$(awk '{print $14 + $15}' /proc/$engine/stat)
 t0=$(date +%s.%N)
 /usr/bin/time -f "%U %S" -o "$out/wrk-cpu.txt" wrk -t2 -c256 -d"${DURATION}s" --latency -s loadtest/bench/ballot.lua \
-  http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$out/tokens.txt" 2 econ1 > "$out/wrk-engine.txt" 2>&1
+  http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$out/tokens-rest.txt" 2 econ1 > "$out/wrk-engine.txt" 2>&1
 cpu_by_process > "$out/cpu-after.txt"
 engine_ticks=$(( $(awk '{print $14 + $15}' /proc/$engine/stat) - engine_ticks ))
 elapsed=$(python3 -c "print($(date +%s.%N) - $t0)")
-stored=$(psql -d pingyi_bench -c "SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'")
+stored=$(( $(psql -d pingyi_bench -c "SELECT count(*) FROM ballots WHERE session_id = 'econ1-2024'") - first_created ))
 engine_rps=$(python3 -c "print(round($stored / $DURATION))")
 engine_p99=$(grep -oP '^\s+99%\s+\K\S+' "$out/wrk-engine.txt")
 cores() { join "$out/cpu-before.txt" "$out/cpu-after.txt" | awk -v n="$1" -v dt="$elapsed" '$1 == n {printf "%.2f", ($3 - $2) / 100 / dt}'; }
 engine_cores=$(python3 -c "print(f'{$engine_ticks / 100 / $elapsed:.2f}')"); pg_cores=$(cores postgres); redis_cores=$(cores redis-server)
 wrk_cores=$(awk -v dt="$elapsed" '{printf "%.2f", ($1 + $2) / dt}' "$out/wrk-cpu.txt")
 cpu_per_1000=$(python3 -c "print(round($engine_cores * $elapsed / ($stored / 1000), 3))")
+engine_us_per_ballot=$(python3 -c "print(round($engine_cores * $elapsed / $stored * 1e6, 2))")
+pg_us_per_ballot=$(python3 -c "print(round($pg_cores * $elapsed / $stored * 1e6, 2))")
 
 # Gatling bursts: every representative logs in through the face-auth provider, then all submit within 5 s.
 night() {  # representatives, session, login seconds, extra properties
-  touch "$out/night-$1.started"
-  mvn -B -ntp -q -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.BroadcastNight \
+  touch "$out/night-$1.started"; sleep 1
+  mvn -B -ntp -q -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.${SIMULATION:-BroadcastNight} \
     -Dpingyi.url=http://127.0.0.1:8088 -Dpingyi.roster="$PWD/$roster" -Dpingyi.session="$2" \
     -Dpingyi.representatives="$1" -Dpingyi.loginSeconds="$3" -Dpingyi.slowShare=0 $4 > "$out/gatling-$1.txt" 2>&1 || true
   local report
-  report=$(find loadtest/target/gatling -maxdepth 1 -name 'broadcastnight-*' -newer "$out/night-$1.started" | head -1)/
+  report=$(find loadtest/target/gatling -maxdepth 1 -name "$(echo "${SIMULATION:-BroadcastNight}" | tr 'A-Z' 'a-z')-*" \
+    -newer "$out/night-$1.started" | head -1)/
   [ "$report" != / ] || { echo "no Gatling report for $1 representatives, see $out/gatling-$1.txt"; return; }
   python3 - "$report" <<'PY'
 import glob, re, sys
@@ -124,6 +169,20 @@ night3k=$(night 3000 service-2024 30 "")
 # 30,000 connections of their own would pass this machine's open-file limit (20,000): they share a pool, as behind
 # the app's gateway.
 night30k=$(night 30000 enforcement-2024 120 "-Dpingyi.shareConnections=true")
+# Spike: 3,000 others (the roster's active representatives after the first 33,000) send at the same instant.
+spike_roster="$out/roster-spike.csv"
+python3 - "$roster" "$spike_roster" <<'PY'
+import csv, sys
+rows = csv.reader(open(sys.argv[1], newline="", encoding="utf-8"))
+out = csv.writer(open(sys.argv[2], "w", newline="", encoding="utf-8"), lineterminator="\n")
+header = next(rows); out.writerow(header); status = header.index("status"); seen = 0
+for r in rows:
+    if r[status] == "active":
+        seen += 1
+        if seen > 33000: out.writerow(r)
+        if seen == 36000: break
+PY
+spike=$(SIMULATION=Spike night 3000 service-2024 30 "-Dpingyi.roster=$PWD/$spike_roster")
 # Close, seal, export and verify both sessions; what one Prometheus scrape costs.
 auditor=$(grep -oP '^auditor=\K.*' loadtest/target/keys/admin-tokens.properties)
 since() { python3 -c "import sys, time; print(f'{time.time() - float(sys.argv[1]):.2f}')" "$1"; }
@@ -173,4 +232,28 @@ cat <<TABLE
 | engine heap after the runs | $heap MiB |
 | ratio engine ÷ bare HTTP | $(python3 -c "print(round($engine_rps / $bare_rps * 100, 1))") % |
 | ratio engine ÷ PostgreSQL batch-insert rows/s | $(python3 -c "print(round($engine_rps / $pg_rows * 100, 1))") % |
+| engine Spike, 3,000 representatives, every ballot in the same instant (Gatling) | $spike |
+| engine started fresh (engine java: $ENGINE_JAVA $ENGINE_JVM_OPTS): ready after | $fresh_ready_ms ms |
+| its first $BURST-ballot burst (wrk -t2 -c256, nothing before it) | $first_created created in $first_seconds s = $first_rate ballots/s |
+| CPU per request: bare server / engine per ballot / PostgreSQL per ballot / PostgreSQL per raw row | $bare_us_per_request / $engine_us_per_ballot / $pg_us_per_ballot / $pg_us_per_row µs |
 TABLE
+spike_max=$(grep -oP 'max \K[0-9]+(?= ms)' <<< "$spike" || echo "?")
+night_p99=$(grep -oP 'p99 \K[0-9]+(?= ms)' <<< "$night3k" || echo "?")
+python3 - <<PY
+bare, pg, redis, sat = $bare_rps, $pg_rows, $redis_ops, $engine_rps
+composite = 1 / (1 / bare + 1 / pg + 1 / redis)
+def line(what, value, target, ok):
+    print(f"{what}: {value} (target {target}) {'met' if ok else 'NOT MET'}")
+print(f"composite ceiling 1/(1/{bare:.0f} + 1/{pg:.0f} + 1/{redis:.0f}) = {composite:,.0f} ballots/s")
+line("saturation ÷ composite ceiling", f"{sat:,.0f} ÷ {composite:,.0f} = {sat / composite:.1%}", "≥ 80 %", sat / composite >= 0.8)
+e, b = $engine_us_per_ballot, $bare_us_per_request
+line("engine CPU per ballot ÷ bare CPU per request", f"{e} ÷ {b} µs = {e / b:.2f} ×", "≤ 2.5 ×", e / b <= 2.5)
+p, r = $pg_us_per_ballot, $pg_us_per_row
+line("PostgreSQL CPU per ballot ÷ per raw row", f"{p} ÷ {r} µs = {p / r:.2f} ×", "≤ 1.5 ×", p / r <= 1.5)
+f = $first_rate
+line("first $BURST-ballot burst ÷ warmed saturation", f"{f:,} ÷ {sat:,.0f} = {f / sat:.1%}", "≥ 70 %", f / sat >= 0.7)
+n = "$night_p99"
+line("BroadcastNight 3,000 p99", f"{n} ms", "≤ 50 ms", n.isdigit() and int(n) <= 50)
+m = "$spike_max"
+line("Spike 3,000, last ballot committed", f"{m} ms", "≤ 500 ms", m.isdigit() and int(m) <= 500)
+PY

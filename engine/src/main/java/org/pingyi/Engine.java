@@ -23,6 +23,7 @@ import org.pingyi.edition.Edition;
 import org.pingyi.edition.EditionHash;
 import org.pingyi.edition.EditionLoader;
 import org.pingyi.edition.EditionSync;
+import org.pingyi.http.AccessLog;
 import org.pingyi.http.ApiVerticle;
 import org.pingyi.http.ManagementVerticle;
 import org.pingyi.http.SecurityHeaders;
@@ -135,10 +136,16 @@ public final class Engine implements AutoCloseable {
       List<Consumer<Router>> routes = wiring.routes();
       int instances = Math.max(1, Runtime.getRuntime().availableProcessors());
       vertx.deployVerticle(() -> new ApiVerticle(port, streaming, routes, metrics::eventLoopLag,
-          new SecurityHeaders(config.hstsSeconds())), new DeploymentOptions().setInstances(instances))
-          .await();
+          new SecurityHeaders(config.hstsSeconds()), new AccessLog(config.accessLog(), wiring.warmUpGate())),
+          new DeploymentOptions().setInstances(instances)).await();
       ManagementVerticle management = new ManagementVerticle(config.managementPort(), wiring.managementRoutes());
       vertx.deployVerticle(management).await();
+      // Readiness stays 503 until this is done: no phone meets a cold ballot path.
+      var warmUp = wiring.warmUp().run(port, config.warmUpBallots()).await();
+      if (warmUp.ballots() > 0) {
+        LOG.info("ballot path warmed up: {} ballots from nobody in {} ms, answers {} (nothing stored)", warmUp.ballots(),
+            warmUp.millis(), warmUp.statuses());
+      }
       return new Engine(config, backends, edition, adminTokens, vertx, pool, redis, port, management.actualPort(), wiring);
     } catch (Exception | Error e) {
       closeQuietly(vertx, pool, redis, backends);

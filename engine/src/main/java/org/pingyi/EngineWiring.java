@@ -85,6 +85,8 @@ import org.pingyi.tally.TallyRoutes;
 import org.pingyi.tally.Turnout;
 import org.pingyi.tally.TurnoutFeed;
 import org.pingyi.tally.TurnoutRoutes;
+import org.pingyi.warmup.WarmUp;
+import org.pingyi.warmup.WarmUpGate;
 import org.pingyi.venue.VenueBallots;
 import org.pingyi.venue.VenueRoutes;
 
@@ -95,7 +97,7 @@ import org.pingyi.venue.VenueRoutes;
  */
 record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router>> routes,
     List<Consumer<Router>> managementRoutes, List<Supplier<Future<?>>> stoppers, ReminderSender reminders,
-    SuggestionDay suggestionDay, Optional<Rehearsal> rehearsal) {
+    SuggestionDay suggestionDay, Optional<Rehearsal> rehearsal, WarmUp warmUp, WarmUpGate warmUpGate) {
 
   /**
    * @param pool the ballot writer's, following the primary
@@ -112,6 +114,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     SessionRepository publicSessions = new SessionRepository(readPool, edition.id());
     FaceAuth faceAuth = FaceAuth.configure(config, keys);
     AccessTokens accessTokens = new AccessTokens(keys.accessTokenSecret(), config.accessTokenLifetime(), Clock.systemUTC());
+    WarmUpGate warmUpGate = config.warmUpBallots() > 0 ? new WarmUpGate() : WarmUpGate.open();
     Pseudonyms pseudonyms = Pseudonyms.forEdition(keys.pseudonymSecret(), edition.id());
     Electorate electorate = new Electorate(vertx, pool, readPool, edition, pseudonyms);
     LiveTally tally = new LiveTally(vertx, redis);
@@ -143,7 +146,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
     ReminderWaves waves = new ReminderWaves(vertx, pool, edition);
     waves.scheduleAutomatic();
     RepresentativeGuard representatives = new RepresentativeGuard(accessTokens, pool);
-    HealthRoutes health = new HealthRoutes(vertx, readPool, pool, redis, false);
+    HealthRoutes health = new HealthRoutes(vertx, readPool, pool, redis, false, warmUpGate);
     CitizenIds citizenIds = CitizenIds.fromKey(keys.citizenIdSecret());
     String faceIssuer = config.faceAuth().map(EngineConfig.FaceAuth::issuer).orElse(FaceAuth.DEV_ISSUER);
     // One limit per face-auth subject, whichever sign-in it tries (/auth/face or /auth/citizen), across instances.
@@ -162,7 +165,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         new EditionRoutes(edition, events::states)::mount,
         new LoginRoutes(pool, representativeFaces, accessTokens, metrics::login)::mount,
         new BallotRoutes(edition, pool, readPool, writer, representatives, metrics, forms::served,
-            new VenueBallots(edition, pool))::mount,
+            new VenueBallots(edition, pool), warmUpGate)::mount,
         new VenueRoutes(edition, readPool, guard)::mount,
         new SurveyRoutes(edition, pool, guard)::mount,
         new CitizenLoginRoutes(citizenFaces, faceIssuer, citizenIds, accessTokens, citizenLogins)::mount,
@@ -194,7 +197,7 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
         : Optional.empty();
     rehearsal.ifPresent(r -> routes.add(new RehearsalRoutes(vertx, r, edition, config.edition(), events, pool, guard)::mount));
     routes.add(new PagesRoutes()::mount);
-    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, readPool, pool, redis, true)::mount, new MetricsRoutes(vertx, metrics)::mount);
+    List<Consumer<Router>> management = List.of(new HealthRoutes(vertx, readPool, pool, redis, true, warmUpGate)::mount, new MetricsRoutes(vertx, metrics)::mount);
     return new EngineWiring(streaming, routes, management, List.of(sender::stop, () -> {
       suggestionDay.stop();
       scheduler.stop();
@@ -203,6 +206,6 @@ record EngineWiring(List<Consumer<Router>> streamingRoutes, List<Consumer<Router
       events.close();
       rehearsal.ifPresent(Rehearsal::close);
       return Future.succeededFuture();
-    }), sender, suggestionDay, rehearsal);
+    }), sender, suggestionDay, rehearsal, new WarmUp(vertx, accessTokens, edition, warmUpGate, events::states), warmUpGate);
   }
 }

@@ -18,6 +18,7 @@ import org.pingyi.http.ProblemCode;
 import org.pingyi.http.ProblemException;
 import org.pingyi.metrics.EngineMetrics;
 import org.pingyi.venue.VenueBallots;
+import org.pingyi.warmup.WarmUpGate;
 
 /**
  * The representative's side of a session: the ballot form, submitting a ballot, and checking a receipt.
@@ -45,6 +46,7 @@ public final class BallotRoutes {
   /** (session, representative): told when a form goes to someone who has not voted, for the quality flags. */
   private final BiConsumer<String, String> formServed;
   private final VenueBallots venues;
+  private final WarmUpGate warmUp;
 
   /**
    * @param readPool for public receipt checks, apart from the writer's pool
@@ -52,7 +54,8 @@ public final class BallotRoutes {
    * @param venues a community venue's tablet: its header checked before the ballot, a stored ballot counted after
    */
   public BallotRoutes(Edition edition, Pool pool, Pool readPool, BallotWriter writer, RepresentativeGuard representative,
-      EngineMetrics metrics, BiConsumer<String, String> formServed, VenueBallots venues) {
+      EngineMetrics metrics, BiConsumer<String, String> formServed, VenueBallots venues, WarmUpGate warmUp) {
+    this.warmUp = warmUp;
     this.formServed = formServed;
     this.venues = venues;
     this.edition = edition;
@@ -110,6 +113,10 @@ public final class BallotRoutes {
 
   /** Counts every refused ballot by its problem code, whichever step refused it. */
   private void countRefusals(RoutingContext ctx) {
+    if (warmUp.isWarmUp(ctx)) {
+      ctx.next();
+      return;
+    }
     ctx.addHeadersEndHandler(v -> {
       int status = ctx.response().getStatusCode();
       if (status == 201) {

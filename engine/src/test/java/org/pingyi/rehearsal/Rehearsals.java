@@ -20,6 +20,7 @@ final class Rehearsals {
     values.put("redis.url", deployment.redisUrl().orElseThrow());
     values.put("edition", deployment.edition().toString());
     values.put("dataDir", deployment.dataDir().toString());
+    values.put("http.warmUpBallots", "0");
     return ConfigLoader.forRehearsal(RehearsalSetup.prepare(values, new RehearsalSetup.Options(0, 0, representatives, 7)));
   }
 }

@@ -66,7 +66,7 @@ class OldDataDirectoryUpgradeTest {
 
     EngineConfig config = ConfigLoader.fromValues(Map.of("http.port", "0", "dataDir", dataDir.toString(),
         "edition", TestEngine.EDITION.toString(), "roster", TestEngine.DEMO_ROSTER.toString(),
-        "redis.url", TestServers.redisUrl(TestEngine.nextRedisDb())));
+        "redis.url", TestServers.redisUrl(TestEngine.nextRedisDb()), "http.warmUpBallots", "0"));
     for (int start = 1; start <= 2; start++) {
       try (Engine engine = Engine.start(config)) {
         PgLocation runtime = engine.backends().postgres();

@@ -54,6 +54,7 @@ public final class EngineProcess implements AutoCloseable {
         .directory(TestEngine.PROJECT.toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    builder.environment().put("PINGYI_WARM_UP_BALLOTS", "0");  // tests never measure speed
     builder.environment().putAll(env);
     builder.environment().put("PINGYI_HTTP_PORT", String.valueOf(port));
     builder.environment().put("PINGYI_MANAGEMENT_PORT", String.valueOf(managementPort));

@@ -50,6 +50,7 @@ public final class TestEngine implements AutoCloseable {
     v.put("edition", EDITION.toString());
     v.put("roster", DEMO_ROSTER.toString());
     v.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
+    v.put("http.warmUpBallots", "0");  // tests never measure speed; WarmUpTest proves the warm-up
     return v;
   }
 
@@ -92,6 +93,7 @@ public final class TestEngine implements AutoCloseable {
     settings.put("edition", EDITION.toString());
     settings.put("roster", DEMO_ROSTER.toString());
     settings.put("dataDir", Files.createTempDirectory("pingyi-test-data").toString());
+    settings.put("http.warmUpBallots", "0");
     settings.putAll(overrides);
     EngineConfig config = ConfigLoader.fromValues(settings).withAdminTokens(null);
     return new TestEngine(Engine.start(config, clock), database, false);
