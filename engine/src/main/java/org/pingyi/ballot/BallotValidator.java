@@ -1,10 +1,16 @@
 package org.pingyi.ballot;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,10 +38,16 @@ public final class BallotValidator {
   }
 
   public Ballot validate(Edition.Session session, String representativeId, Buffer body, String idempotencyKey) {
-    JsonObject json = parseObject(body);
     List<FieldError> errors = new ArrayList<>();
-    for (String path : DuplicateKeys.find(body.getBytes())) {
-      errors.add(new FieldError(path, "appears more than once"));
+    JsonObject json;
+    try {
+      json = parseObject(body, STRICT);
+    } catch (DuplicateKeyException duplicate) {
+      // Rare: the strict parse stops at the first repeat; the lenient one and a scan list every repeat.
+      json = parseObject(body, LENIENT);
+      for (String path : DuplicateKeys.find(body.getBytes())) {
+        errors.add(new FieldError(path, "appears more than once"));
+      }
     }
     for (String member : json.fieldNames()) {
       if (!MEMBERS.contains(member)) {
@@ -108,16 +120,39 @@ public final class BallotValidator {
         Hashes.sha256Hex(canonical));
   }
 
-  private static JsonObject parseObject(Buffer body) {
+  /** Thrown by the strict parse when an object repeats a key. */
+  private static final class DuplicateKeyException extends RuntimeException {
+    DuplicateKeyException() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * One pass over the body in the usual case: the strict reader refuses a repeated key (a JSON object model would
+   * silently keep the last of them), so {@link DuplicateKeys} runs only for a body that has one.
+   */
+  private static final ObjectReader STRICT = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readerFor(Map.class);
+  private static final ObjectReader LENIENT = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readerFor(Map.class);
+  /** How Jackson's strict reader words a repeated key (pinned by BallotApiTest's duplicate-key case). */
+  static final String DUPLICATE_FIELD = "Duplicate field";
+
+  private static JsonObject parseObject(Buffer body, ObjectReader reader) {
     if (body == null || body.length() == 0) {
       throw new ProblemException(ProblemCode.malformed_request, "The body must be a JSON object.");
     }
     try {
-      Object value = io.vertx.core.json.Json.decodeValue(body);
-      if (value instanceof JsonObject object) {
-        return object;
+      Map<String, Object> map = reader.readValue(body.getBytes());
+      if (map != null) {
+        return new JsonObject(map);
       }
-    } catch (DecodeException e) {
+    } catch (JsonParseException e) {
+      if (reader == STRICT && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+        throw new DuplicateKeyException();
+      }
+    } catch (IOException | RuntimeException e) {
       // answered below
     }
     throw new ProblemException(ProblemCode.malformed_request, "The body must be a JSON object.");
