@@ -1,0 +1,47 @@
+# Shared by the comparison scripts beside it: the engine of a jar on a fresh copy of the benchmark's database, the
+# machine's PostgreSQL and Redis (db 13), the bench's roster, keys and tokens (run `bash loadtest/bench.sh` once first).
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
+out=loadtest/target/bench
+JAVA=${JAVA:-java}
+OPTS=${OPTS:-}
+psql() { command psql -h 127.0.0.1 -U postgres -qAt "$@"; }
+
+# pingyi_bench_tpl: the benchmark's database (schema, edition, 300,000 representatives, every session open), no ballots.
+template() {
+  if [ "$(psql -c "SELECT count(*) FROM pg_database WHERE datname = 'pingyi_bench_tpl'")" = 0 ]; then
+    psql -c "CREATE DATABASE pingyi_bench_tpl TEMPLATE pingyi_bench" > /dev/null
+    psql -d pingyi_bench_tpl -c "ALTER TABLE ballots DISABLE TRIGGER USER" -c "TRUNCATE ballots, ballot_forms CASCADE" \
+      -c "ALTER TABLE ballots ENABLE TRIGGER USER" -c "UPDATE sessions SET state = 'open'" -c "VACUUM ANALYZE" > /dev/null
+  fi
+  psql -c "DROP DATABASE IF EXISTS pingyi_ab WITH (FORCE)" -c "CREATE DATABASE pingyi_ab TEMPLATE pingyi_bench_tpl" -c "CHECKPOINT" > /dev/null
+  redis-cli -n 13 flushdb > /dev/null
+}
+
+# start_engine JAR → $engine (pid), $ready_ms; CONFIG names another engine.yaml (an older jar refuses newer keys)
+start_engine() {
+  local t
+  if curl -s -o /dev/null http://127.0.0.1:8088/health/live; then
+    echo "something already answers on 8088 (an engine left running?); stop it first" >&2
+    exit 1
+  fi
+  t=$(date +%s%N)
+  ( source loadtest/target/keys/engine.env
+    export PINGYI_PG_URL=postgresql://postgres@127.0.0.1:5432/pingyi_ab PINGYI_REDIS_URL=redis://127.0.0.1:6379/13
+    export PINGYI_ROSTER="$out/roster-300000.csv" PINGYI_HTTP_PORT=8088 PINGYI_MANAGEMENT_PORT=8090 PINGYI_DATA_DIR="$out/data"
+    [ -n "${CONFIG:-}" ] && export PINGYI_CONFIG=$CONFIG
+    # shellcheck disable=SC2086
+    exec $JAVA -Xmx1g $OPTS -jar "$1" > "$out/compare-engine.out" 2> "$out/compare-engine.log" ) &
+  engine=$!
+  trap 'kill $engine 2> /dev/null' EXIT
+  until curl -fs -o /dev/null http://127.0.0.1:8088/health/ready; do
+    kill -0 $engine 2> /dev/null || { echo "the engine stopped; see $out/compare-engine.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  ready_ms=$(( ($(date +%s%N) - t) / 1000000 ))
+}
+
+postgres_ticks() {  # every postgres process, exited backends included (in the postmaster's children's times)
+  for p in /proc/[0-9]*; do awk '{gsub(/[()]/, "", $2); if ($2 == "postgres") print $14 + $15 + $16 + $17}' "$p/stat" 2> /dev/null; done |
+    awk '{s += $1} END {print s}'
+}
