@@ -17,8 +17,9 @@ wrk -t2 -c256 -d"${3:-60}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/a
   -- "$out/tokens.txt" 2 econ2 > /dev/null 2>&1
 ( sleep 5; jcmd $engine JVMTI.agent_load "$lib" "\"start,event=$EVENT,interval=1ms,file=$file,collapsed\"" > /dev/null
   sleep 10; jcmd $engine JVMTI.agent_load "$lib" "\"stop,file=$file,collapsed\"" > /dev/null ) &
+profiler=$!
 wrk -t2 -c256 -d20s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
   -- "$out/tokens-rest.txt" 2 econ1 > /dev/null 2>&1
-wait %1 2> /dev/null || true
+wait $profiler 2> /dev/null || true
 echo "$file"
 kill $engine; wait $engine 2> /dev/null
