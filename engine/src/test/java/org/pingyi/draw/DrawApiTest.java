@@ -116,7 +116,7 @@ class DrawApiTest {
     assertEquals(200, api.get("/api/v1/draws/" + id + "/transcript").status(), "the transcript stays public");
     for (String action : List.of("draw.pool_publish", "draw.seed_source", "draw.seed", "draw.run", "draw.roster_download",
         "draw.adopt", "roster.import")) {
-      assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = '" + action + "'") >= 1, action);
+      assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = ?", action) >= 1, action);
     }
     assertEquals(0, engine.count("SELECT count(*) FROM audit_log WHERE detail::text LIKE '%演示候选人%' OR detail::text LIKE '%face-%'"));
   }
@@ -153,7 +153,7 @@ class DrawApiTest {
     assertEquals(400, step(id, "discard", new JsonObject()).status(), "a reason is required");
     var discarded = step(id, "discard", new JsonObject().put("reason", "区里补充了候选人"));
     assertEquals(200, discarded.status());
-    assertEquals(1, engine.count("SELECT count(*) FROM roster_draws WHERE id = '" + id + "' AND pool IS NULL"));
+    assertEquals(1, engine.count("SELECT count(*) FROM roster_draws WHERE id = ? AND pool IS NULL", id));
     var shown = api.get("/api/v1/draws").array().stream().map(JsonObject.class::cast)
         .filter(d -> d.getString("id").equals(id)).findFirst().orElseThrow();
     assertEquals("discarded", shown.getString("state"));

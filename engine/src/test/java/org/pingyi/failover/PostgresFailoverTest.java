@@ -92,8 +92,10 @@ class PostgresFailoverTest {
         System.out.printf("promotion → first acknowledged ballot: %.2f s%n", seconds);
         assertTrue(seconds <= 10, "taking ballots again within 10 s of the promotion, took " + seconds + " s");
 
-        try (Connection c = jdbc(standby, DATABASE, password); var st = c.createStatement()) {
-          var rs = st.executeQuery("SELECT count(*), count(DISTINCT representative_id) FROM ballots WHERE session_id = '" + SESSION + "'");
+        try (Connection c = jdbc(standby, DATABASE, password); var st = c.createStatement();
+             var perPhone = c.prepareStatement("SELECT count(*), count(DISTINCT representative_id) FROM ballots WHERE session_id = ?")) {
+          perPhone.setString(1, SESSION);
+          var rs = perPhone.executeQuery();
           rs.next();
           assertEquals(PHONES, rs.getInt(1), "exactly one ballot per phone on the new primary");
           assertEquals(PHONES, rs.getInt(2));

@@ -35,8 +35,9 @@ class ReadsApartFromTheWriterTest {
       String token = engine.accessToken(engine.activeRepresentatives(1).get(0));
       try (Connection lock = TestServers.connect(engine.database())) {
         lock.setAutoCommit(false);
-        try (var st = lock.createStatement()) {
-          st.execute("SELECT 1 FROM sessions WHERE id = '" + SESSION + "' FOR UPDATE");
+        try (var st = lock.prepareStatement("SELECT 1 FROM sessions WHERE id = ? FOR UPDATE")) {
+          st.setString(1, SESSION);
+          st.execute();
         }
         CompletableFuture<Api.Reply> ballot = CompletableFuture.supplyAsync(() -> engine.api().postJson(
             "/api/v1/sessions/" + SESSION + "/ballots", Ballots.all(Ballots.ECON1, "satisfied"),

@@ -2,10 +2,18 @@ package org.pingyi.tally;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.pingyi.ballot.StoredBallot;
+import org.pingyi.store.RedisLocation;
+import org.pingyi.store.RedisStore;
 import org.pingyi.support.Api;
 import org.pingyi.support.Ballots;
 import org.pingyi.support.Eventually;
@@ -15,6 +23,8 @@ import org.pingyi.support.TestServers;
 /**
  * A ballot committed by an instance that died before counting it (here: a row written straight into PostgreSQL)
  * is counted by the routine sweep of a live instance, exactly once: the sweeps that follow do not count it again.
+ * A sweep that replays a ballot the live tally already holds (one whose count landed between the sweep's check and
+ * its replay) adds nothing: the tally's script counts each representative once per session, whatever it is given.
  */
 class ProjectionSweepTest {
   /** A ballot row as a dead instance would have left it: committed 15 s ago (settled), never projected. */
@@ -52,6 +62,44 @@ class ProjectionSweepTest {
       assertEquals(true, reconcile.getBoolean("consistent"), reconcile.encode());
       assertEquals(2, reconcile.getLong("ballots"));
     }
+  }
+
+  /**
+   * The sweep above never offers a counted ballot again (its mark and its membership check keep it away), so it
+   * cannot show that the count itself is idempotent; this does, on the live tally alone: the same ballots applied
+   * again, alone and beside a new one, change no counter but the new ballot's.
+   */
+  @Test
+  void aBallotReplayedToTheLiveTallyIsCountedOnce() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    RedisStore redis = RedisStore.connect(RedisLocation.parse(TestServers.REDIS),
+        "pingyi-test-" + UUID.randomUUID().toString().replace("-", ""));
+    try {
+      LiveTally tally = new LiveTally(vertx, redis);
+      StoredBallot a = new StoredBallot(1, "s1", "rep-a", "A", "shinan", Map.of("D01", "satisfied", "D02", "dissatisfied"));
+      StoredBallot b = new StoredBallot(2, "s1", "rep-b", "B", "laixi", Map.of("D01", "satisfied", "D02", "satisfied"));
+      await(tally.apply(List.of(a)));
+      await(tally.apply(List.of(a)));
+      await(tally.apply(List.of(a, b)));
+      LiveTally.SessionCounters counters = await(tally.read("s1"));
+      assertEquals(2, counters.voted());
+      assertEquals(Map.of("shinan", 1L, "laixi", 1L), counters.turnoutByDistrict(), "each ballot in its district once");
+      assertEquals(Map.of(
+          "D01", Map.of("A", Map.of("satisfied", 1L), "B", Map.of("satisfied", 1L)),
+          "D02", Map.of("A", Map.of("dissatisfied", 1L), "B", Map.of("satisfied", 1L))),
+          counters.countsByDepartment(), "each grade once per ballot, however often the ballot was replayed");
+    } finally {
+      try {
+        redis.deleteNamespace();
+      } finally {
+        redis.close();
+        await(vertx.close());
+      }
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private static JsonObject live(Api api, String[] auditor) {
