@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # read-flood.sh JAR: what a flood of unauthenticated reads does to a concurrent burst of 1,500 ballots. Three bursts
 # on a warmed engine of JAR, each 1,500 other representatives in econ1: alone, under a flood of GET /api/v1/sessions
-# and /api/v1/edition (wrk -c256), alone again; each burst's span from the database and its answers by status.
+# and /api/v1/edition (wrk -c$FLOOD_CONNECTIONS, 256), alone again; each burst's span from the database and its answers by status.
 source "$(dirname "$0")/common.sh"
 template
 start_engine "$1"
@@ -23,7 +23,7 @@ local i = 0
 function request() i = i + 1; return wrk.format("GET", paths[i % 2 + 1]) end
 LUA
 echo "alone:        $(burst "$out/flood-a.txt")"
-wrk -t1 -c256 -d20s -s "$out/flood.lua" http://127.0.0.1:8088/ > "$out/flood-wrk.txt" 2>&1 &
+wrk -t1 -c"${FLOOD_CONNECTIONS:-256}" -d20s -s "$out/flood.lua" http://127.0.0.1:8088/ > "$out/flood-wrk.txt" 2>&1 &
 flood=$!
 sleep 3
 echo "under flood:  $(burst "$out/flood-b.txt")"
