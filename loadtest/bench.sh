@@ -120,8 +120,8 @@ tail -n +$(( BURST + 1 )) "$out/tokens.txt" > "$out/tokens-rest.txt"
 kill $engine; wait $engine 2> /dev/null || true
 start_engine fresh
 fresh_ready_ms=$ready_ms
-wrk -t2 -c256 -d20s -s loadtest/bench/burst.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
-  -- "$out/tokens-burst.txt" 2 econ1 > "$out/wrk-first-burst.txt" 2>&1
+wrk -t2 -c256 -d20s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
+  -- "$out/tokens-burst.txt" 2 econ1 once > "$out/wrk-first-burst.txt" 2>&1
 # The burst's span as the database saw it: from the first ballot's commit to the last one's.
 read -r first_created first_seconds < <(psql -d pingyi_bench -F ' ' -c "SELECT count(*),
   round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 2) FROM ballots WHERE session_id = 'econ1-2024'")

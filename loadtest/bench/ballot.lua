@@ -1,6 +1,8 @@
 -- wrk: every request is one representative's ballot with a token of its own (tokens.txt, one per line);
--- threads take disjoint tokens. Counts answers by status; once the tokens run out requests repeat (409s).
--- Arguments after --: token file, number of wrk threads, group (econ1 or econ2: which departments to score).
+-- threads take disjoint tokens. Counts answers by status; once the tokens run out requests repeat (409s), or, with
+-- "once", only ask /health/live (no ballot) until the run ends: a burst of exactly the file's ballots, whose span
+-- bench.sh reads from the database. Arguments after --: token file, number of wrk threads, group (econ1 or econ2:
+-- which departments to score), and "once" for a burst.
 local tokens = {}
 local threads = {}
 local bodies = {
@@ -19,18 +21,23 @@ function init(args)
   for line in io.lines(file) do tokens[#tokens + 1] = line end
   step = tonumber(args[2] or "2")
   body = bodies[args[3] or "econ1"]
+  once = args[4] == "once"
   next_index = id + 1
   counts = {}
 end
 
 function request()
-  local token = tokens[next_index] or tokens[1]
+  local token = tokens[next_index]
   next_index = next_index + step
+  if token == nil and once then
+    return wrk.format("GET", "/health/live")
+  end
+  token = token or tokens[1]
   return wrk.format("POST", path, { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }, body)
 end
 
 function response(status)
-  counts[status] = (counts[status] or 0) + 1
+  if not (once and status == 200) then counts[status] = (counts[status] or 0) + 1 end
 end
 
 function done(summary, latency, requests)

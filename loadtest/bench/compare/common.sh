@@ -14,6 +14,13 @@ template() {
     psql -d pingyi_bench_tpl -c "ALTER TABLE ballots DISABLE TRIGGER USER" -c "TRUNCATE ballots, ballot_forms CASCADE" \
       -c "ALTER TABLE ballots ENABLE TRIGGER USER" -c "UPDATE sessions SET state = 'open'" -c "VACUUM ANALYZE" > /dev/null
   fi
+  # The bench's tokens live an hour (MintAccessTokens): mint them again from the same key when they are older.
+  if [ -n "$(find "$out/tokens.txt" -mmin +50 2> /dev/null)" ]; then
+    java -cp "loadtest/target/test-classes:$(cat "$out/cp.txt")" org.pingyi.loadtest.bench.MintAccessTokens \
+      jdbc:postgresql://127.0.0.1:5432/pingyi_bench_tpl 300000 "$out/tokens.txt" "$out/data/keys/access-token.jwk" 2> /dev/null
+    head -n 30000 "$out/tokens.txt" > "$out/tokens-burst.txt"
+    tail -n +30001 "$out/tokens.txt" > "$out/tokens-rest.txt"
+  fi
   psql -c "DROP DATABASE IF EXISTS pingyi_ab WITH (FORCE)" -c "CREATE DATABASE pingyi_ab TEMPLATE pingyi_bench_tpl" -c "CHECKPOINT" > /dev/null
   redis-cli -n 13 flushdb > /dev/null
 }

@@ -11,7 +11,7 @@ sed -n '3001,4500p' "$out/tokens-burst.txt" > "$out/flood-c.txt"
 burst() {  # tokens → "N ballots in S s (statuses)"
   local before span
   before=$(psql -d pingyi_ab -c "SELECT coalesce(max(id), 0) FROM ballots")
-  wrk -t1 -c64 -d6s -s loadtest/bench/burst.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$1" 1 econ1 \
+  wrk -t1 -c64 -d6s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots -- "$1" 1 econ1 once \
     > "$out/flood-burst.txt" 2>&1
   span=$(psql -d pingyi_ab -c "SELECT count(*) || ' ballots in ' || round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 3)
     FROM ballots WHERE id > $before")

@@ -63,7 +63,8 @@ public final class RehearsalReset {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Blocking: the directory and everything under it; nothing when it is not there. */
+  static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

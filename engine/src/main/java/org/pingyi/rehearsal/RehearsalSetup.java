@@ -71,7 +71,7 @@ public final class RehearsalSetup {
 
     Map<String, String> values = new LinkedHashMap<>(deployment);
     values.keySet().removeIf(key -> key.startsWith("sms.") && !key.equals("sms.ratePerSecond")
-        || key.equals("keys.resultsRetired") || key.equals("roster"));
+        || key.equals("keys.resultsRetired"));
     values.put("http.port", String.valueOf(options.httpPort()));
     values.put("management.port", String.valueOf(options.managementPort()));
     values.put("dataDir", dir.toString());

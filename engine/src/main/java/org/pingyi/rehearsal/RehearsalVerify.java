@@ -6,7 +6,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,7 +39,7 @@ final class RehearsalVerify {
         Path k = Files.write(dir.resolve("keys.json"), keys.result().getBytes());
         return ResultsVerifier.verify(b, edition, r, Optional.of(k));
       } finally {
-        deleteQuietly(dir);
+        RehearsalReset.deleteTree(dir);
       }
     }));
   }
@@ -65,17 +64,6 @@ final class RehearsalVerify {
       super(path + " answered " + status, null, false, false);
       this.status = status;
       this.body = body;
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      // a temporary directory; the next reboot takes it
     }
   }
 

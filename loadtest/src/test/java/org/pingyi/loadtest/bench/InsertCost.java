@@ -7,16 +7,20 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
- * Where PostgreSQL's CPU per ballot goes: one statement (a file), run as the engine's writer runs its group commit
- * (batches of 50 ballots as text[] parameters, one commit each, on a few connections at once) for some seconds,
- * while the PostgreSQL server processes' CPU is read from /proc. Prints rows/s and PostgreSQL µs of CPU per row.
- * Arguments: JDBC URL, statement file, seconds, connections, first representative number. The statement takes the
- * engine's eight text[] parameters: sessions, representatives, scores, comments, survey, receipts, keys, body hashes.
+ * Where PostgreSQL's CPU per ballot goes: one statement, run as the engine's writer runs its group commit (batches
+ * of 50 ballots as text[] parameters, one commit each, on a few connections at once) for some seconds, while the
+ * PostgreSQL server processes' CPU is read from /proc. Prints rows/s and PostgreSQL µs of CPU per row. Arguments:
+ * JDBC URL, statement, seconds, connections, first representative number. The statement is the engine's own insert
+ * ({@link #ENGINE}, read from BallotSql's source so it never drifts), one of its variants without a clause
+ * ({@link #VARIANTS}), or a file taking the same eight text[] parameters: sessions, representatives, scores,
+ * comments, survey, receipts, keys, body hashes.
  */
 public final class InsertCost {
   private static final int BATCH = 50;
@@ -24,11 +28,30 @@ public final class InsertCost {
       + "\"D04\":\"basically_satisfied\",\"D05\":\"satisfied\",\"D06\":\"dissatisfied\",\"D07\":\"satisfied\","
       + "\"D08\":\"fairly_satisfied\"}";
 
+  static final String ENGINE = "engine";
+  /** A variant's name → the line of the engine's insert it leaves out. */
+  static final Map<String, String> VARIANTS = Map.of(
+      "no-share-lock", "FOR SHARE OF s",
+      "no-on-conflict", "ON CONFLICT (session_id, representative_id) DO NOTHING");
+  static final Path BALLOT_SQL = Path.of("engine/src/main/java/org/pingyi/ballot/BallotSql.java");
+
   private InsertCost() {}
+
+  /** The statement a name stands for: the engine's insert, a variant of it, or a file's. */
+  static String statement(String name) throws java.io.IOException {
+    if (!name.equals(ENGINE) && !VARIANTS.containsKey(name)) {
+      return Files.readString(Path.of(name));
+    }
+    String source = Files.readString(BALLOT_SQL);
+    int start = source.indexOf("INSERT_BATCH = \"\"\"") + "INSERT_BATCH = \"\"\"".length();
+    String sql = source.substring(start, source.indexOf("\"\"\"", start)).replaceAll("\\$\\d", "?");
+    String leftOut = VARIANTS.get(name);
+    return leftOut == null ? sql : sql.lines().filter(l -> !l.strip().equals(leftOut)).collect(Collectors.joining("\n"));
+  }
 
   public static void main(String[] args) throws Exception {
     String url = args[0];
-    String sql = Files.readString(Path.of(args[1]));
+    String sql = statement(args[1]);
     long seconds = Long.parseLong(args[2]);
     int connections = Integer.parseInt(args[3]);
     AtomicInteger next = new AtomicInteger(Integer.parseInt(args[4]));
