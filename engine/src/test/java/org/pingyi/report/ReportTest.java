@@ -13,15 +13,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +36,6 @@ import org.pingyi.support.Ballots;
 import org.pingyi.support.BrowserSpec;
 import org.pingyi.support.SuggestionApi;
 import org.pingyi.support.TestEngine;
-import org.pingyi.support.TestServers;
 
 /**
  * The edition report on a whole edition driven through the real engine: representatives log in through the demo
@@ -56,14 +50,15 @@ class ReportTest {
   static final String SMALL_DISTRICT = "laixi";
   static final String XLSX = "/api/v1/admin/report.xlsx";
   static final String HTML = "/api/v1/admin/report.html";
-  static final HttpClient CLIENT = HttpClient.newHttpClient();
   static TestEngine engine;
   static Api api;
+  static ReportEvening evening;
 
   @BeforeAll
   static void start() throws Exception {
     engine = TestEngine.start();
     api = engine.api();
+    evening = new ReportEvening(engine, SMALL_DISTRICT);
   }
 
   @AfterAll
@@ -73,8 +68,8 @@ class ReportTest {
 
   @Test
   void theReportHoldsOnlySealedFiguresWithSmallCellsSuppressedAndOpensToAllOnceEverySessionIsPublished() throws Exception {
-    leaveThreeActiveIn(SMALL_DISTRICT);
-    Map<String, String[]> roster = activeRoster();  // id → {weightClass, district}
+    evening.leaveThreeActiveIn(SMALL_DISTRICT);
+    Map<String, String[]> roster = evening.activeRoster();  // id → {weightClass, district}
     engine.open("econ1-2024");
     engine.open("econ2-2024");
 
@@ -86,7 +81,7 @@ class ReportTest {
     for (String weightClass : List.of("service", "society", "volunteer")) {
       int wanted = Map.of("service", 20, "society", 8, "volunteer", 3).get(weightClass);
       while (econ1Voters.stream().filter(r -> roster.get(r)[0].equals(weightClass)).count() < wanted) {
-        econ1Voters.add(firstOf(roster, weightClass, Set.copyOf(econ1Voters)));
+        econ1Voters.add(evening.firstOf(roster, weightClass, Set.copyOf(econ1Voters)));
       }
     }
     HandCount hand = new HandCount(EDITION, "econ1-2024");
@@ -102,15 +97,15 @@ class ReportTest {
       ballot.getJsonObject("scores").forEach(e -> scores.put(e.getKey(), (String) e.getValue()));
       hand.count(roster.get(rep)[0], scores);
       votedByDistrict.merge(roster.get(rep)[1], 1L, Long::sum);
-      assertEquals(201, vote(rep, "econ1-2024", ballot).status());
+      assertEquals(201, evening.vote(rep, "econ1-2024", ballot).status());
     }
     // econ2 stays open: its ballots and their survey answers are live figures, which the report never shows.
     List<String> econ2 = List.of("D09", "D10", "D11", "D12", "D13", "D14", "D15", "D16");
     List<String> econ2Voters = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      String rep = firstOf(roster, "service", union(econ1Voters, econ2Voters));
+      String rep = evening.firstOf(roster, "service", evening.union(econ1Voters, econ2Voters));
       econ2Voters.add(rep);
-      assertEquals(201, vote(rep, "econ2-2024", Ballots.all(econ2, "dissatisfied")
+      assertEquals(201, evening.vote(rep, "econ2-2024", Ballots.all(econ2, "dissatisfied")
           .put("survey", new JsonObject().put("q_education", 5).put("q_education_issue", "burden"))).status());
     }
     // Suggestions: one answered by D07, one assigned to D12.
@@ -122,8 +117,8 @@ class ReportTest {
     assertEquals(200, suggestions.assign(second, "D12").status());
     assertEquals(200, suggestions.answer("D07", first, "已简化为一次申报", true, null).status());
 
-    admin("close", "econ1-2024");
-    admin("seal", "econ1-2024");
+    evening.admin("close", "econ1-2024");
+    evening.admin("seal", "econ1-2024");
     JsonObject econ1Results = api.get("/api/v1/sessions/econ1-2024/results", Api.bearer(engine.auditor())).json();
 
     // Before every session is published: an auditor only, and each of their reads is audit-logged.
@@ -133,7 +128,7 @@ class ReportTest {
       assertEquals(403, api.get(path, Api.bearer(engine.department("D07"))).status(), path + " department");
       assertEquals(403, api.get(path, Api.bearer("not-a-token")).status(), path + " a wrong token");
     }
-    HttpResponse<byte[]> embargoed = download(XLSX, engine.auditor());
+    HttpResponse<byte[]> embargoed = evening.download(XLSX, engine.auditor());
     assertEquals(200, embargoed.statusCode());
     assertEquals(XlsxReport.CONTENT_TYPE, embargoed.headers().firstValue("Content-Type").orElse(null));
     assertTrue(engine.count("SELECT count(*) FROM audit_log WHERE action = ? AND target = ? AND actor LIKE ?",
@@ -154,20 +149,20 @@ class ReportTest {
     inChromium("console");
 
     // Every session sealed and published: the report is public.
-    admin("close", "econ2-2024");
-    admin("seal", "econ2-2024");
+    evening.admin("close", "econ2-2024");
+    evening.admin("seal", "econ2-2024");
     for (String session : List.of("internal-2024", "service-2024", "enforcement-2024")) {
-      admin("open", session);
-      admin("close", session);
-      admin("seal", session);
+      evening.admin("open", session);
+      evening.admin("close", session);
+      evening.admin("seal", session);
     }
     for (String session : List.of("internal-2024", "econ1-2024", "econ2-2024", "service-2024")) {
-      admin("publish", session);
+      evening.admin("publish", session);
     }
     assertEquals("embargoed", api.get(XLSX, Api.bearer(engine.operator())).code(), "four of five published is not all");
-    admin("publish", "enforcement-2024");
+    evening.admin("publish", "enforcement-2024");
 
-    HttpResponse<byte[]> published = download(XLSX, null);
+    HttpResponse<byte[]> published = evening.download(XLSX, null);
     assertEquals(200, published.statusCode(), "anyone, once every session is published");
     ReportSheets publicBook = new ReportSheets(published.body());
     assertTrue(publicBook.text("概况 Overview").contains(ReportWords.PUBLIC));
@@ -178,11 +173,11 @@ class ReportTest {
     assertEquals(econ1Published.getString("keyId"), text(econ1Keys, 6), "the publication's key id");
     assertTrue(publicBook.text("经济建设二组").contains("市财政局"), "econ2 now has its ranking");
 
-    HttpResponse<byte[]> page = download(HTML, null);
+    HttpResponse<byte[]> page = evening.download(HTML, null);
     assertEquals(200, page.statusCode());
     String html = new String(page.body(), StandardCharsets.UTF_8);
-    htmlHasEveryGroupAndChainRoot(html);
-    htmlIsStyledUnderItsOwnPolicy(html, page.headers().firstValue("Content-Security-Policy").orElseThrow());
+    ReportPageChecks.htmlHasEveryGroupAndChainRoot(html, EDITION, api);
+    ReportPageChecks.htmlIsStyledUnderItsOwnPolicy(html, page.headers().firstValue("Content-Security-Policy").orElseThrow());
     inChromium("page");
     assertTrue(Files.size(BrowserSpec.SHOTS.resolve("report.pdf")) > 10_000);
   }
@@ -320,32 +315,6 @@ class ReportTest {
     assertTrue(workbook.text("核验 Verification").contains(ReportWords.EDITION_SHA256 + ": " + results.getString("editionSha256")));
   }
 
-  private static void htmlHasEveryGroupAndChainRoot(String html) {
-    for (Edition.Session session : EDITION.sessions()) {
-      assertTrue(html.contains("<section class=\"ranking\" id=\"group-" + session.group() + "\" data-session=\"" + session.id() + "\">"),
-          "a section for " + session.group());
-      String chainRoot = api.get("/api/v1/sessions/" + session.id() + "/results").json().getString("chainRoot");
-      assertTrue(html.contains(chainRoot), "the chain root of " + session.id());
-    }
-    for (String id : List.of("turnout", "survey", "suggestions", "verification")) {
-      assertTrue(html.contains("<section id=\"" + id + "\">"), id);
-    }
-    assertTrue(html.contains(ReportWords.SUPPRESSED), "small cells are suppressed in the page too");
-    assertFalse(html.contains("<script"), "no script at all");
-    assertFalse(html.contains("style=\""), "no style attribute");
-    assertFalse(html.contains("演示代表"), "no representative's name");
-  }
-
-  /** The page's one style element is allowed by its hash, and nothing else is: no script, no inline attribute. */
-  private static void htmlIsStyledUnderItsOwnPolicy(String html, String csp) throws Exception {
-    String style = html.substring(html.indexOf("<style>") + "<style>".length(), html.indexOf("</style>"));
-    String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(style.getBytes(StandardCharsets.UTF_8)));
-    assertTrue(csp.contains("style-src 'sha256-" + hash + "'"), csp);
-    assertTrue(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), csp);
-    assertFalse(csp.contains("unsafe-inline") || csp.contains("script-src"), csp);
-    assertTrue(style.contains("@page") && style.contains("A4"), "printed on A4");
-  }
-
   /**
    * report.spec.mjs: "console", an auditor downloads the workbook from the console and an operator may not (before
    * publication); "page", Chromium renders the page styled under its CSP and prints it to A4 (report.pdf).
@@ -364,70 +333,5 @@ class ReportTest {
   private static void assertSame(Object published, BigDecimal inWorkbook, String what) {
     assertTrue(published != null && new BigDecimal(published.toString()).compareTo(inWorkbook) == 0,
         what + ": sealed " + published + ", in the workbook " + inWorkbook);
-  }
-
-  private static void admin(String action, String session) {
-    var reply = api.post("/api/v1/admin/sessions/" + session + "/" + action, "", "Authorization", "Bearer " + engine.operator());
-    assertEquals(200, reply.status(), action + " " + session + ": " + reply.body());
-  }
-
-  /** Logs the representative in through the demo face-auth provider, as a phone does, and sends the ballot. */
-  private static Api.Reply vote(String rep, String session, JsonObject ballot) {
-    var id = api.postJson("/api/v1/dev/face-auth", new JsonObject().put("representativeId", rep));
-    assertEquals(200, id.status(), id.body());
-    var login = api.postJson("/api/v1/auth/face", new JsonObject().put("idToken", id.json().getString("idToken")));
-    assertEquals(200, login.status(), login.body());
-    return api.postJson("/api/v1/sessions/" + session + "/ballots", ballot, Api.bearer(login.json().getString("accessToken")));
-  }
-
-  private static HttpResponse<byte[]> download(String path, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.engine().httpPort() + path));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  /** Before the lock: every active representative of the district but its first three is withdrawn. */
-  private static void leaveThreeActiveIn(String district) throws Exception {
-    List<String> lines = Files.readAllLines(TestEngine.DEMO_ROSTER);
-    StringBuilder csv = new StringBuilder(lines.get(0)).append('\n');
-    int kept = 0;
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",");
-      if (cells[3].equals(district) && cells[5].equals("active") && ++kept > 3) {
-        cells[5] = "withdrawn";
-      }
-      csv.append(String.join(",", cells)).append('\n');
-    }
-    var reply = api.post("/api/v1/admin/roster", csv.toString(), "Content-Type", "text/csv", "Authorization", "Bearer " + engine.operator());
-    assertEquals(200, reply.status(), reply.body());
-  }
-
-  /** Active representatives: id → {weight class, district}, in id order. */
-  private static Map<String, String[]> activeRoster() throws Exception {
-    Map<String, String[]> roster = new LinkedHashMap<>();
-    try (var c = TestServers.connect(engine.database());
-         var st = c.prepareStatement("SELECT id, weight_class, district FROM representatives WHERE status = ? ORDER BY id")) {
-      st.setString(1, "active");
-      var rs = st.executeQuery();
-      while (rs.next()) {
-        roster.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-      }
-    }
-    return roster;
-  }
-
-  /** The first active representative of the class, outside the small district, not taken yet. */
-  private static String firstOf(Map<String, String[]> roster, String weightClass, Set<String> taken) {
-    return roster.entrySet().stream().filter(e -> e.getValue()[0].equals(weightClass) && !taken.contains(e.getKey())
-            && !e.getValue()[1].equals(SMALL_DISTRICT))
-        .findFirst().orElseThrow().getKey();
-  }
-
-  private static Set<String> union(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a);
-    all.addAll(b);
-    return Set.copyOf(all);
   }
 }
