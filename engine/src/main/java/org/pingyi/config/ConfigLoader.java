@@ -234,7 +234,7 @@ public final class ConfigLoader {
         managementPort, new EngineConfig.Limits(intValue(v, "limits.loginAttemptsPerMinute", 10, 1, 1000),
             intValue(v, "limits.ballotsInFlight", 10_000, 1, 1_000_000), intValue(v, "postgres.readPoolSize", 4, 1, 50)),
         intValue(v, "http.hstsSeconds", 0, 0, 63_072_000), migrationUrl, keys, tokenLifetime, redisCluster,
-        rehearsal, accessLog, intValue(v, "http.warmUpBallots", 20_000, 0, 1_000_000));
+        rehearsal, accessLog, intValue(v, "http.warmUpBallots", 100_000, 0, 1_000_000));
   }
 
   private static void requireTls(String key, Optional<PgLocation> location) {

@@ -21,7 +21,7 @@ import org.pingyi.session.SessionState;
 import org.pingyi.session.SessionStatus;
 
 /**
- * Before an instance reports ready it sends its own ballot path a few thousand ballots over loopback HTTP, so the
+ * Before an instance reports ready it sends its own ballot path many thousand ballots over loopback HTTP, so the
  * JIT compiles that path before the first real burst meets it (a fresh engine took a burst at a quarter of its warmed
  * rate: BENCHMARKS.md). Every warm-up ballot is whole and valid, for a real session, from a representative that
  * cannot exist: its id contains a character no roster id may hold, so the insert's join with the roster finds nobody
@@ -32,7 +32,8 @@ import org.pingyi.session.SessionStatus;
 public final class WarmUp {
   /** Roster ids are letters, digits, "-" and "_" (RosterCsv), so "~" marks an id no representative can have. */
   static final String NOBODY = "~warm-up-";
-  private static final int CONNECTIONS = 64;
+  /** As many as the load balancer's burst brings: with 64 the warm-up waited on its own round trips, not the CPU. */
+  private static final int CONNECTIONS = 256;
 
   private final Vertx vertx;
   private final AccessTokens tokens;
