@@ -52,3 +52,18 @@ postgres_ticks() {  # every postgres process, exited backends included (in the p
   for p in /proc/[0-9]*; do awk '{gsub(/[()]/, "", $2); if ($2 == "postgres") print $14 + $15 + $16 + $17}' "$p/stat" 2> /dev/null; done |
     awk '{s += $1} END {print s}'
 }
+
+async_profiler() {  # → the path of async-profiler's agent (4.1, from Maven Central), fetched once
+  local ap=loadtest/target/async-profiler
+  if [ ! -f "$ap/linux-x64/libasyncProfiler.so" ]; then
+    mvn -B -ntp -q dependency:get -Dartifact=tools.profiler:async-profiler:4.1 > /dev/null
+    mkdir -p "$ap" && (cd "$ap" && unzip -o -q ~/.m2/repository/tools/profiler/async-profiler/4.1/async-profiler-4.1.jar)
+  fi
+  echo "$PWD/$ap/linux-x64/libasyncProfiler.so"
+}
+# The agent's options reach it through jcmd as one quoted argument.
+profiler_start() { jcmd $engine JVMTI.agent_load "$1" "\"start,event=$2,interval=1ms\"" > /dev/null; }
+profiler_stop() {  # lib, file without extension: stops, writes collapsed stacks, then the same samples as a flame graph
+  jcmd $engine JVMTI.agent_load "$1" "\"stop,file=$2.collapsed,collapsed\"" > /dev/null
+  jcmd $engine JVMTI.agent_load "$1" "\"dump,file=$2.html,flamegraph\"" > /dev/null
+}
