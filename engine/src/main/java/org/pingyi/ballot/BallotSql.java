@@ -28,6 +28,15 @@ final class BallotSql {
       ON CONFLICT (session_id, representative_id) DO NOTHING
       RETURNING id, session_id, representative_id, receipt, submitted_at, weight_class, district""";
 
+  /**
+   * Run before {@link #EXPLAIN_REFUSALS}, in its transaction: plan it for the table as it is now. A plan PostgreSQL
+   * caches for the statement while the ballots table is nearly empty (the warm-up explains thousands of refusals at
+   * start) hashes the whole table; wherever nothing analyzes the table meanwhile (autovacuum off) that plan stays as it
+   * grows, and at half a million ballots each explanation scanned them all (30-50 ms, auto_explain) while holding one of
+   * the writer's slots: BENCHMARKS.md, "Per-ballot cost".
+   */
+  static final String PLAN_AFRESH = "SET LOCAL plan_cache_mode = force_custom_plan";
+
   /** Why ballots of a batch were not inserted: the existing ballot, the session's state, the representative. */
   static final String EXPLAIN_REFUSALS = """
       SELECT b.session_id, b.representative_id, s.state,

@@ -209,7 +209,8 @@ public final class BallotWriter {
     Tuple keys = Tuple.tuple()
         .addArrayOfString(refused.stream().map(p -> p.ballot().sessionId()).toArray(String[]::new))
         .addArrayOfString(refused.stream().map(p -> p.ballot().representativeId()).toArray(String[]::new));
-    return pool.preparedQuery(BallotSql.EXPLAIN_REFUSALS).execute(keys).map(rows -> {
+    return pool.withTransaction(conn -> conn.query(BallotSql.PLAN_AFRESH).execute()
+        .compose(planned -> conn.preparedQuery(BallotSql.EXPLAIN_REFUSALS).execute(keys))).map(rows -> {
       Map<String, Row> byKey = new HashMap<>();
       rows.forEach(row -> byKey.put(row.getString("session_id") + "\u0000" + row.getString("representative_id"), row));
       Settlements settlements = new Settlements();
