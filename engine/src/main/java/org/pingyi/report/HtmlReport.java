@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import org.pingyi.Hashes;
 import org.pingyi.edition.Edition;
 import org.pingyi.report.EditionReport.ClassMean;
@@ -177,13 +178,14 @@ final class HtmlReport {
     out.note(ReportWords.SEALED_ONLY);
     out.table(List.of(ReportWords.AREA, ReportWords.QUESTION, ReportWords.ANSWER, ReportWords.COUNT));
     for (Question q : report.survey().questions()) {
+      String area = Objects.requireNonNullElse(q.area(), "");  // an edition may leave a question's area out
       for (OptionCount o : q.counts()) {
-        out.row("", List.of(q.area(), q.text(), o.label()), List.of(String.valueOf(o.count())));
+        out.row("", List.of(area, q.text(), o.label()), List.of(String.valueOf(o.count())));
       }
       if (q.mean() != null) {
-        out.row("", List.of(q.area(), q.text(), ReportWords.SCALE_MEAN), List.of(ReportWords.fixed(q.mean(), 2)));
+        out.row("", List.of(area, q.text(), ReportWords.SCALE_MEAN), List.of(ReportWords.fixed(q.mean(), 2)));
       }
-      out.row("total", List.of(q.area(), q.text(), ReportWords.ANSWERED), List.of(String.valueOf(q.answered())));
+      out.row("total", List.of(area, q.text(), ReportWords.ANSWERED), List.of(String.valueOf(q.answered())));
     }
     out.raw("</tbody></table>\n");
     out.note(ReportWords.TEXT_ANSWERS);

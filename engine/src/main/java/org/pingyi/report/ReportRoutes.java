@@ -24,7 +24,8 @@ import org.pingyi.tally.Turnout;
  * </pre>
  * The embargo is the results' ({@link Embargo}): until every session of the edition is published only an auditor
  * gets the report, and each such read is audit-logged; everyone else gets 403 embargoed. Its figures are read on
- * the public-reads pool, and the file is written in executeBlocking, off the event loop.
+ * the public-reads pool, and the file is written in executeBlocking, off the event loop; requests that arrive while a
+ * build runs share it ({@link SharedBuild}).
  */
 public final class ReportRoutes {
   private final Vertx vertx;
@@ -32,6 +33,8 @@ public final class ReportRoutes {
   private final ReportReader reader;
   private final Embargo embargo;
   private final Clock clock;
+  private final SharedBuild<byte[]> workbooks = new SharedBuild<>();
+  private final SharedBuild<String> pages = new SharedBuild<>();
 
   /**
    * @param pool the writer's, for the audit log of embargoed reads
@@ -48,20 +51,22 @@ public final class ReportRoutes {
   }
 
   public void mount(Router router) {
-    router.get("/api/v1/admin/report.xlsx").handler(ctx -> report(ctx, "report.xlsx")
-        .compose(report -> vertx.executeBlocking(() -> {
+    router.get("/api/v1/admin/report.xlsx").handler(ctx -> allowed(ctx, "report.xlsx")
+        .compose(v -> workbooks.get(() -> reader.read(clock.instant()).compose(report -> vertx.executeBlocking(() -> {
           ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
           XlsxReport.write(report, edition, out);
-          return Buffer.buffer(out.toByteArray());
-        }, false))
+          return out.toByteArray();
+        }, false))))
+        .map(Buffer::buffer)
         .onSuccess(xlsx -> ctx.response()
             .putHeader("Content-Type", XlsxReport.CONTENT_TYPE)
             .putHeader("Content-Disposition", "attachment; filename=\"" + edition.id() + "-report.xlsx\"")
             .putHeader("Cache-Control", "no-store")
             .end(xlsx))
         .onFailure(ctx::fail));
-    router.get("/api/v1/admin/report.html").handler(ctx -> report(ctx, "report.html")
-        .compose(report -> vertx.executeBlocking(() -> HtmlReport.render(report, edition), false))
+    router.get("/api/v1/admin/report.html").handler(ctx -> allowed(ctx, "report.html")
+        .compose(v -> pages.get(() -> reader.read(clock.instant())
+            .compose(report -> vertx.executeBlocking(() -> HtmlReport.render(report, edition), false))))
         .onSuccess(html -> ctx.response()
             .putHeader("Content-Type", HtmlReport.CONTENT_TYPE)
             .putHeader("Content-Security-Policy", HtmlReport.CSP)
@@ -71,11 +76,10 @@ public final class ReportRoutes {
         .onFailure(ctx::fail));
   }
 
-  /** The report as of now, once the embargo lets this caller have it. */
-  private Future<EditionReport> report(RoutingContext ctx, String what) {
+  /** Succeeds once the embargo lets this caller have the report (every caller is checked, shared build or not). */
+  private Future<Void> allowed(RoutingContext ctx, String what) {
     return reader.states()
         .compose(states -> embargo.check(ctx, edition.id(), states.values().stream().allMatch(s -> s == SessionState.published),
-            what, "The edition report is embargoed until every session is published."))
-        .compose(v -> reader.read(clock.instant()));
+            what, "The edition report is embargoed until every session is published."));
   }
 }
