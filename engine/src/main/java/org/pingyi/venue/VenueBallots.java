@@ -75,8 +75,9 @@ public final class VenueBallots {
         .timeout(COUNT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .<Void>mapEmpty()
         .recover(e -> {
-          LOG.warn("a ballot of venue {} in session {} is stored but not counted for the venue: {}", venue.code(),
-              sessionId, e.getClass().getSimpleName());
+          // A timeout does not stop the statement: the count may still land, so say unknown, not "not counted".
+          LOG.warn("a ballot of venue {} in session {} is stored; whether the venue counted it is unknown: {}",
+              venue.code(), sessionId, e.getClass().getSimpleName());
           return Future.succeededFuture();
         });
   }
