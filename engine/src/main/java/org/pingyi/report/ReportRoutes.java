@@ -79,7 +79,8 @@ public final class ReportRoutes {
   /** Succeeds once the embargo lets this caller have the report (every caller is checked, shared build or not). */
   private Future<Void> allowed(RoutingContext ctx, String what) {
     return reader.states()
-        .compose(states -> embargo.check(ctx, edition.id(), states.values().stream().allMatch(s -> s == SessionState.published),
+        .compose(states -> embargo.checkAllPublished(ctx, edition.id(),
+            states.values().stream().allMatch(s -> s == SessionState.published),
             what, "The edition report is embargoed until every session is published."));
   }
 }

@@ -37,9 +37,21 @@ public final class Embargo {
    * are, {@code target} names them in the audit log (the edition report: the edition's id).
    */
   public Future<Void> check(RoutingContext ctx, String target, boolean published, String what, String refusal) {
-    if (published || !edition.embargoedUntilPublished()) {
-      return Future.succeededFuture();
-    }
+    return published || !edition.embargoedUntilPublished() ? Future.succeededFuture()
+        : auditorOnly(ctx, target, what, refusal);
+  }
+
+  /**
+   * For the edition report, whatever the edition's embargo: it also holds per-district turnout and the suggestions'
+   * figures, which only operators and auditors may read before then, so API.md makes it an auditor's until every
+   * session is published even in an edition without an embargo on rankings.
+   */
+  public Future<Void> checkAllPublished(RoutingContext ctx, String target, boolean allPublished, String what,
+      String refusal) {
+    return allPublished ? Future.succeededFuture() : auditorOnly(ctx, target, what, refusal);
+  }
+
+  private Future<Void> auditorOnly(RoutingContext ctx, String target, String what, String refusal) {
     Admin auditor = guard.optional(ctx).filter(a -> a.role() == AdminRole.auditor).orElse(null);
     if (auditor == null) {
       return Future.failedFuture(new ProblemException(ProblemCode.embargoed, refusal));
