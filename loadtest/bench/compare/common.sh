@@ -67,3 +67,32 @@ profiler_stop() {  # lib, file without extension: stops, writes collapsed stacks
   jcmd $engine JVMTI.agent_load "$1" "\"stop,file=$2.collapsed,collapsed\"" > /dev/null
   jcmd $engine JVMTI.agent_load "$1" "\"dump,file=$2.html,flamegraph\"" > /dev/null
 }
+
+# night_3000 SIMULATION → "N submits, p50 … ms, p99 … ms, max … ms, verification passed|FAILED": 3,000 of the roster's
+# representatives on service-2024 (Gatling: logins over 30 s, then every ballot within 5 s, or at once for Spike).
+night_3000() {
+  touch "$out/compare-night.started"; sleep 1
+  mvn -B -ntp -q -o -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.$1 -Dpingyi.url=http://127.0.0.1:8088 \
+    -Dpingyi.roster="$PWD/$out/roster-300000.csv" -Dpingyi.session=service-2024 -Dpingyi.representatives=3000 \
+    -Dpingyi.loginSeconds=30 -Dpingyi.slowShare=0 > "$out/compare-gatling.txt" 2>&1
+  local report
+  report=$(find loadtest/target/gatling -maxdepth 1 -name "$(echo "$1" | tr 'A-Z' 'a-z')-*" -newer "$out/compare-night.started" | head -1)/
+  python3 - "$report" <<'PY'
+import glob, re, sys
+page = open(glob.glob(sys.argv[1] + "req_submit-*.html")[0]).read()
+v = dict(re.findall(r'<td class="title">([^<]+)</td>\s*<td class="total">([^<]*)</td>', page))
+print(f"{v['Total count']} submits, p50 {v['50th percentile']} ms, p99 {v['99th percentile']} ms, max {v['Max']} ms", end="")
+PY
+  grep -q 'VERIFICATION PASSED' "$out/compare-gatling.txt" && echo ", verification passed" || echo ", VERIFICATION FAILED"
+}
+
+# first_burst → "N ballots in S s = R/s": the 30,000 ballots of tokens-burst.txt on econ1 at once (wrk -t2 -c256), the
+# span from the first commit to the last as the database saw it.
+first_burst() {
+  wrk -t2 -c256 -d"${1:-15}s" -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
+    -- "$out/tokens-burst.txt" 2 econ1 once > "$out/compare-burst.txt" 2>&1
+  local n s
+  read -r n s < <(psql -d pingyi_ab -F ' ' -c "SELECT count(*), round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 2)
+    FROM ballots WHERE session_id = 'econ1-2024'")
+  echo "$n ballots in $s s = $(python3 -c "print(round($n / $s))")/s"
+}

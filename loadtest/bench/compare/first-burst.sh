@@ -4,9 +4,5 @@
 source "$(dirname "$0")/common.sh"
 template
 start_engine "$1"
-wrk -t2 -c256 -d15s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
-  -- "$out/tokens-burst.txt" 2 econ1 once > "$out/compare-burst.txt" 2>&1
-read -r n s < <(psql -d pingyi_ab -F ' ' -c "SELECT count(*), round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 2)
-  FROM ballots WHERE session_id = 'econ1-2024'")
-echo "${2:-$1}: ready after $ready_ms ms; first burst $n ballots in $s s = $(python3 -c "print(round($n / $s))")/s"
+echo "${2:-$1}: ready after $ready_ms ms; first burst $(first_burst)"
 kill $engine; wait $engine 2> /dev/null

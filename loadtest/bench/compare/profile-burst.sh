@@ -9,10 +9,7 @@ file=$PWD/$out/profile-burst-$EVENT
 template
 start_engine "$1"
 profiler_start "$lib" "$EVENT"
-wrk -t2 -c256 -d4s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
-  -- "$out/tokens-burst.txt" 2 econ1 once > "$out/compare-burst.txt" 2>&1
+burst=$(first_burst 4)
 profiler_stop "$lib" "$file"
-read -r n s < <(psql -d pingyi_ab -F ' ' -c "SELECT count(*), round(extract(epoch FROM max(submitted_at) - min(submitted_at))::numeric, 2)
-  FROM ballots WHERE session_id = 'econ1-2024'")
-echo "${3:-$1}: ready after $ready_ms ms; first burst $n ballots in $s s = $(python3 -c "print(round($n / $s))")/s, profiled: $file.collapsed $file.html"
+echo "${3:-$1}: ready after $ready_ms ms; first burst $burst, profiled: $file.collapsed $file.html"
 kill $engine; wait $engine 2> /dev/null

@@ -16,18 +16,8 @@ lines=$(wc -l < "$log")
 start_engine "$1"
 wrk -t2 -c256 -d25s -s loadtest/bench/ballot.lua http://127.0.0.1:8088/api/v1/sessions/econ1-2024/ballots \
   -- "$out/tokens-rest.txt" 2 econ1 > /dev/null 2>&1
-touch "$out/compare-night.started"; sleep 1
-mvn -B -ntp -q -o -pl loadtest gatling:test -Dgatling.simulationClass=org.pingyi.loadtest.BroadcastNight -Dpingyi.url=http://127.0.0.1:8088 \
-  -Dpingyi.roster="$PWD/$out/roster-300000.csv" -Dpingyi.session=service-2024 -Dpingyi.representatives=3000 \
-  -Dpingyi.loginSeconds=30 -Dpingyi.slowShare=0 > "$out/compare-gatling.txt" 2>&1
-report=$(find loadtest/target/gatling -maxdepth 1 -name "broadcastnight-*" -newer "$out/compare-night.started" | head -1)/
+night=$(night_3000 BroadcastNight)
 read -r scans rows < <(psql -d pingyi_ab -F ' ' -c "SELECT seq_scan, seq_tup_read FROM pg_stat_user_tables WHERE relname = 'ballots'")
 slow=$(tail -n +"$lines" "$log" | grep -c 'pingyi_ab LOG:  duration:')
-python3 - "$report" "${2:-$1}" "$scans" "$rows" "$slow" <<'PY'
-import glob, re, sys
-page = open(glob.glob(sys.argv[1] + "req_submit-*.html")[0]).read()
-v = dict(re.findall(r'<td class="title">([^<]+)</td>\s*<td class="total">([^<]*)</td>', page))
-print(f"{sys.argv[2]}: {v['Total count']} submits, p50 {v['50th percentile']} ms, p99 {v['99th percentile']} ms, max {v['Max']} ms;"
-      f" ballots: {sys.argv[3]} sequential scans reading {int(sys.argv[4]):,} rows; {sys.argv[5]} statements of 25 ms or more")
-PY
+echo "${2:-$1}: $night; ballots: $scans sequential scans reading $rows rows; $slow statements of 25 ms or more"
 kill $engine; wait $engine 2> /dev/null
